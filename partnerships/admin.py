@@ -1,0 +1,226 @@
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import (
+    Area,
+    Benefit,
+    ChinesePlace,
+    Council,
+    Page,
+    Partnership,
+    ProcessStep,
+    Quote,
+    Statistic,
+    TimelineEvent,
+)
+
+
+class PublishActionsMixin:
+    """Publish / unpublish actions for any model with an `is_published` flag."""
+
+    actions = ["publish", "unpublish"]
+
+    @admin.action(description=_("Publish selected items"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_published(request, queryset, True)
+
+    @admin.action(description=_("Unpublish selected items (make them drafts)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_published(request, queryset, False)
+
+    def _set_published(self, request, queryset, value):
+        # Per object, so auto_now stamps and any cache invalidation on save run.
+        changed = 0
+        for obj in queryset.exclude(is_published=value):
+            obj.is_published = value
+            obj.save()
+            changed += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d item updated.", "%(count)d items updated.", changed) % {"count": changed},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Council)
+class CouncilAdmin(TranslationAdmin):
+    list_display = ["name", "kind", "region", "nation_display", "partnership_count"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name_en", "name_zh_hans", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(num_partnerships=Count("partnerships"))
+
+    @admin.display(description=_("UK nation"))
+    def nation_display(self, obj):
+        return obj.get_nation_display()
+
+    @admin.display(description=_("partnerships"), ordering="num_partnerships")
+    def partnership_count(self, obj):
+        return obj.num_partnerships
+
+
+@admin.register(ChinesePlace)
+class ChinesePlaceAdmin(TranslationAdmin):
+    list_display = ["name", "name_zh_hans", "kind", "province", "latitude", "longitude"]
+    list_filter = ["kind", ("province", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["province"]
+    search_fields = ["name_en", "name_zh_hans", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    autocomplete_fields = ["province"]
+
+
+class PartnershipInline(admin.TabularInline):
+    model = Partnership
+    fields = ["council", "chinese_place", "kind", "status", "is_published"]
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Area)
+class AreaAdmin(TranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name_en", "name_zh_hans"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [PartnershipInline]
+
+
+class PartnershipEventInline(admin.TabularInline):
+    model = TimelineEvent.partnerships.through
+    autocomplete_fields = ["timelineevent"]
+    extra = 0
+    verbose_name = _("timeline event")
+    verbose_name_plural = _("timeline events (add new events under Timeline events)")
+
+
+class QuoteInline(TranslationTabularInline):
+    model = Quote
+    fields = ["text", "speaker", "role", "is_paraphrase", "is_published"]
+    extra = 0
+
+
+class PartnershipAdminForm(forms.ModelForm):
+    """Leaving the slug empty makes one from the two place names."""
+
+    class Meta:
+        model = Partnership
+        fields = "__all__"  # noqa: DJ007 - staff-only form; the admin's fieldsets choose what shows
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("Leave empty to make one from the two names, e.g. nottingham-ningbo.")
+
+    def clean(self):
+        cleaned = super().clean()
+        council, place = cleaned.get("council"), cleaned.get("chinese_place")
+        if not cleaned.get("slug") and council and place:
+            cleaned["slug"] = slugify(f"{council.name_en} {place.name_en}")
+            self.instance.slug = cleaned["slug"]
+            if Partnership.objects.filter(slug=cleaned["slug"]).exclude(pk=self.instance.pk).exists():
+                self.add_error(
+                    "slug", _("A partnership with the address %(slug)s already exists.") % {"slug": cleaned["slug"]}
+                )
+        return cleaned
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(PublishActionsMixin, TranslationAdmin):
+    list_display = [
+        "__str__",
+        "kind",
+        "year_established",
+        "status",
+        "year_ended",
+        "confidence",
+        "is_published",
+        "is_featured",
+    ]
+    list_filter = ["is_published", "status", "kind", "confidence", "council__region", "area", "is_featured"]
+    list_select_related = ["council", "chinese_place"]
+    search_fields = [
+        "slug",
+        "council__name_en",
+        "council__name_zh_hans",
+        "chinese_place__name_en",
+        "chinese_place__name_zh_hans",
+    ]
+    autocomplete_fields = ["council", "chinese_place"]
+    form = PartnershipAdminForm
+    save_on_top = True
+    inlines = [PartnershipEventInline, QuoteInline]
+    fieldsets = [
+        (None, {"fields": ["council", "chinese_place", "slug", "area", "kind"]}),
+        (_("Dates and status"), {"fields": ["year_established", "year_note", "status", "year_ended"]}),
+        (_("Story"), {"fields": ["summary", "body", "hero_image", "hero_image_alt"]}),
+        (_("Sources"), {"fields": ["confidence", "source_url", "source_note"]}),
+        (_("Publishing"), {"fields": ["is_published", "is_featured"]}),
+    ]
+
+
+@admin.register(TimelineEvent)
+class TimelineEventAdmin(PublishActionsMixin, TranslationAdmin):
+    list_display = ["title", "date", "precision", "category", "is_published"]
+    list_filter = ["is_published", "category", "precision", "partnerships"]
+    search_fields = ["title_en", "title_zh_hans", "text_en", "text_zh_hans"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["partnerships", "schools"]
+    fieldsets = [
+        (None, {"fields": ["date", "precision", "title", "text", "category"]}),
+        (_("Links"), {"fields": ["partnerships", "schools", "source_url"]}),
+        (_("Publishing"), {"fields": ["is_published"]}),
+    ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.base_fields["partnerships"].required = True
+        return form
+
+
+@admin.register(Quote)
+class QuoteAdmin(PublishActionsMixin, TranslationAdmin):
+    list_display = ["speaker", "role", "partnership", "is_published"]
+    list_filter = ["is_published"]
+    list_select_related = ["partnership__council", "partnership__chinese_place"]
+    search_fields = ["speaker", "text_en", "text_zh_hans"]
+    autocomplete_fields = ["partnership"]
+
+
+class OrderedContentAdmin(PublishActionsMixin, TranslationAdmin):
+    list_editable = ["position", "is_published"]
+    list_filter = ["is_published"]
+
+
+@admin.register(Statistic)
+class StatisticAdmin(OrderedContentAdmin):
+    list_display = ["value", "label", "source_name", "as_of_year", "position", "is_published"]
+    search_fields = ["label_en", "label_zh_hans", "source_name_en"]
+
+
+@admin.register(ProcessStep)
+class ProcessStepAdmin(OrderedContentAdmin):
+    list_display = ["title", "position", "is_published"]
+    search_fields = ["title_en", "title_zh_hans"]
+
+
+@admin.register(Benefit)
+class BenefitAdmin(OrderedContentAdmin):
+    list_display = ["text", "position", "is_published"]
+    search_fields = ["text_en", "text_zh_hans"]
+
+
+@admin.register(Page)
+class PageAdmin(TranslationAdmin):
+    list_display = ["title", "slug", "updated_at"]
+    search_fields = ["title_en", "title_zh_hans", "slug"]

@@ -1,0 +1,576 @@
+"""Councils, Chinese places, the partnerships between them and their timeline.
+
+Text that visitors read is translated with django-modeltranslation (see
+translation.py): `summary` reads the active language's column and falls back
+to English.
+"""
+
+import math
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+year_validators = [MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
+EARTH_RADIUS_KM = 6371.0
+KM_PER_MILE = 1.609344
+
+
+def year_in_range(field):
+    """A CheckConstraint condition: the year column is empty or 1900–2100."""
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": MIN_YEAR, f"{field}__lte": MAX_YEAR})
+
+
+class UKRegion(models.TextChoices):
+    NORTH_EAST = "north-east", _("North East")
+    NORTH_WEST = "north-west", _("North West")
+    YORKSHIRE = "yorkshire-humber", _("Yorkshire and the Humber")
+    EAST_MIDLANDS = "east-midlands", _("East Midlands")
+    WEST_MIDLANDS = "west-midlands", _("West Midlands")
+    EAST = "east-of-england", _("East of England")
+    LONDON = "london", _("London")
+    SOUTH_EAST = "south-east", _("South East")
+    SOUTH_WEST = "south-west", _("South West")
+    WALES = "wales", _("Wales")
+    SCOTLAND = "scotland", _("Scotland")
+    NORTHERN_IRELAND = "northern-ireland", _("Northern Ireland")
+
+
+class UKNation(models.TextChoices):
+    ENGLAND = "england", _("England")
+    WALES = "wales", _("Wales")
+    SCOTLAND = "scotland", _("Scotland")
+    NORTHERN_IRELAND = "northern-ireland", _("Northern Ireland")
+
+
+NATION_REGIONS = {
+    UKNation.WALES: [UKRegion.WALES],
+    UKNation.SCOTLAND: [UKRegion.SCOTLAND],
+    UKNation.NORTHERN_IRELAND: [UKRegion.NORTHERN_IRELAND],
+}
+NATION_REGIONS[UKNation.ENGLAND] = [
+    region for region in UKRegion if region not in {UKRegion.WALES, UKRegion.SCOTLAND, UKRegion.NORTHERN_IRELAND}
+]
+
+
+def nation_of(region):
+    return next(nation for nation, regions in NATION_REGIONS.items() if region in regions)
+
+
+class AuthorityKind(models.TextChoices):
+    CITY = "city", _("City council")
+    COUNTY = "county", _("County council")
+    BOROUGH = "borough", _("Borough or district council")
+    UNITARY = "unitary", _("Unitary authority")
+    NATION = "nation", _("Devolved nation")
+
+
+class ChinesePlaceKind(models.TextChoices):
+    CITY = "city", _("City")
+    MUNICIPALITY = "municipality", _("Municipality")
+    PROVINCE = "province", _("Province")
+    AUTONOMOUS_REGION = "autonomous-region", _("Autonomous region")
+
+
+PROVINCE_LEVEL_KINDS = [ChinesePlaceKind.MUNICIPALITY, ChinesePlaceKind.PROVINCE, ChinesePlaceKind.AUTONOMOUS_REGION]
+
+
+class LinkKind(models.TextChoices):
+    TWIN_CITY = "twin-city", _("Twin city")
+    SISTER_CITY = "sister-city", _("Sister city")
+    FRIENDSHIP_CITY = "friendship-city", _("Friendship city")
+    FRIENDSHIP_AGREEMENT = "friendship-agreement", _("Friendship agreement")
+    PROVINCE_LINK = "province-link", _("Province link")
+
+
+class LinkStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    DORMANT = "dormant", _("Dormant")
+    ENDED = "ended", _("Ended")
+
+
+class Confidence(models.TextChoices):
+    HIGH = "high", _("High: an official source or two independent ones")
+    MEDIUM = "medium", _("Medium: one non-official source or a disputed year")
+    LOW = "low", _("Low: doubtful, to be confirmed")
+
+
+class EventCategory(models.TextChoices):
+    EDUCATION = "education", _("Education")
+    TRADE = "trade", _("Trade and investment")
+    CIVIC = "civic", _("Civic")
+    CULTURE = "culture", _("Culture")
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", _("Year")
+    MONTH = "month", _("Month")
+    DAY = "day", _("Day")
+
+
+class Place(models.Model):
+    """What UK authorities and Chinese places share: names, slug, coordinates."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Decimal degrees, north positive (Nottingham: 52.95)."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Decimal degrees, east positive (Nottingham: -1.15)."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @classmethod
+    def coordinate_constraints(cls, prefix):
+        return [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name=f"{prefix}_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name=f"{prefix}_longitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name=f"{prefix}_coordinates_both_or_neither",
+            ),
+        ]
+
+
+class Council(Place):
+    """A UK council or other authority that holds (or may hold) a China link."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=AuthorityKind, default=AuthorityKind.CITY)
+    region = models.CharField(_("UK region"), max_length=20, choices=UKRegion)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("UK council")
+        verbose_name_plural = _("UK councils")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=AuthorityKind.values), name="council_kind_valid"),
+            models.CheckConstraint(condition=Q(region__in=UKRegion.values), name="council_region_valid"),
+            *Place.coordinate_constraints("council"),
+        ]
+
+    @property
+    def nation(self):
+        return nation_of(self.region)
+
+    def get_nation_display(self):
+        return UKNation(self.nation).label
+
+
+class ChinesePlace(Place):
+    """A Chinese city, municipality or province that is (or may be) a partner."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ChinesePlaceKind, default=ChinesePlaceKind.CITY)
+    province = models.ForeignKey(
+        "self",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="places",
+        limit_choices_to={"kind__in": PROVINCE_LEVEL_KINDS},
+        help_text=_("The province the city lies in. Leave empty for provinces and municipalities."),
+    )
+
+    class Meta:
+        verbose_name = _("Chinese place")
+        verbose_name_plural = _("Chinese places")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=ChinesePlaceKind.values), name="chineseplace_kind_valid"),
+            *Place.coordinate_constraints("chineseplace"),
+        ]
+
+    def clean(self):
+        if self.kind in PROVINCE_LEVEL_KINDS and self.province_id:
+            raise ValidationError({"province": _("A province-level place does not lie in another province.")})
+
+    @property
+    def province_level(self):
+        """The province-level place this one belongs to (itself for a province)."""
+        return self if self.kind in PROVINCE_LEVEL_KINDS else self.province
+
+
+class Area(models.Model):
+    """A UK area whose partnerships are shown together, e.g. Nottingham & Nottinghamshire."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def active(self):
+        return self.filter(status=LinkStatus.ACTIVE)
+
+    def with_places(self):
+        return self.select_related("council", "chinese_place__province", "area")
+
+    def in_nation(self, nation):
+        return self.filter(council__region__in=NATION_REGIONS[nation])
+
+    def in_chinese_province(self, province):
+        """Partnerships with the province itself or with any place inside it."""
+        return self.filter(Q(chinese_place=province) | Q(chinese_place__province=province))
+
+    def search(self, text):
+        """Match UK or Chinese names, in English or Chinese characters."""
+        query = Q()
+        for field in (
+            "council__name_en",
+            "council__name_zh_hans",
+            "chinese_place__name_en",
+            "chinese_place__name_zh_hans",
+            "chinese_place__province__name_en",
+            "chinese_place__province__name_zh_hans",
+        ):
+            query |= Q(**{f"{field}__icontains": text})
+        return self.filter(query)
+
+
+class Partnership(models.Model):
+    """A formal link between a UK council and a Chinese place."""
+
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, help_text=_("Used in the page address."))
+    council = models.ForeignKey(
+        Council, verbose_name=_("UK council"), on_delete=models.PROTECT, related_name="partnerships"
+    )
+    chinese_place = models.ForeignKey(
+        ChinesePlace, verbose_name=_("Chinese place"), on_delete=models.PROTECT, related_name="partnerships"
+    )
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("area"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="partnerships",
+        help_text=_("Partnerships of one area are shown together on their pages."),
+    )
+    kind = models.CharField(_("kind of link"), max_length=24, choices=LinkKind)
+    year_established = models.PositiveSmallIntegerField(
+        _("year established"),
+        null=True,
+        blank=True,
+        validators=year_validators,
+        help_text=_("Leave empty when no source confirms the year."),
+    )
+    year_note = models.CharField(
+        _("note on the year"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown beside the year when sources disagree, e.g. “some sources say 2017”."),
+    )
+    status = models.CharField(_("status"), max_length=12, choices=LinkStatus, default=LinkStatus.ACTIVE)
+    year_ended = models.PositiveSmallIntegerField(_("year ended"), null=True, blank=True, validators=year_validators)
+    confidence = models.CharField(_("confidence"), max_length=8, choices=Confidence, default=Confidence.HIGH)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_note = models.TextField(
+        _("notes on sources"), blank=True, help_text=_("Further sources and caveats, for staff and careful readers.")
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences for lists and search results.")
+    )
+    body = models.TextField(_("story"), blank=True, help_text=_("The full story. Blank lines separate paragraphs."))
+    hero_image = models.ImageField(_("hero image"), upload_to="partnerships/%Y/%m/", blank=True)
+    hero_image_alt = models.CharField(
+        _("hero image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    is_featured = models.BooleanField(_("featured on the home page"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["council__name", "chinese_place__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "chinese_place"], name="partnership_unique_pair"),
+            models.CheckConstraint(condition=Q(kind__in=LinkKind.values), name="partnership_kind_valid"),
+            models.CheckConstraint(condition=Q(status__in=LinkStatus.values), name="partnership_status_valid"),
+            models.CheckConstraint(condition=Q(confidence__in=Confidence.values), name="partnership_confidence_valid"),
+            models.CheckConstraint(
+                condition=year_in_range("year_established"), name="partnership_established_in_range"
+            ),
+            models.CheckConstraint(condition=year_in_range("year_ended"), name="partnership_ended_in_range"),
+            models.CheckConstraint(
+                condition=Q(status=LinkStatus.ENDED, year_ended__isnull=False)
+                | (~Q(status=LinkStatus.ENDED) & Q(year_ended__isnull=True)),
+                name="partnership_end_year_iff_ended",
+            ),
+            models.CheckConstraint(
+                condition=Q(year_ended__isnull=True)
+                | Q(year_established__isnull=True)
+                | Q(year_ended__gte=models.F("year_established")),
+                name="partnership_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(hero_image="") | ~Q(hero_image_alt=""), name="partnership_image_has_alt"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.council.name} – {self.chinese_place.name}"
+
+    def get_absolute_url(self):
+        return reverse("partnerships:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.status == LinkStatus.ENDED and self.year_ended is None:
+            errors["year_ended"] = _("Give the year an ended partnership ended.")
+        if self.status != LinkStatus.ENDED and self.year_ended is not None:
+            errors["year_ended"] = _("Only an ended partnership has a year ended.")
+        if self.year_ended and self.year_established and self.year_ended < self.year_established:
+            errors["year_ended"] = _("A partnership cannot end before the year it was established.")
+        if self.hero_image and not self.hero_image_alt.strip():
+            errors["hero_image_alt"] = _("Describe the image for people who cannot see it.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def distance_km(self):
+        """Great-circle distance between the two places (haversine), or None."""
+        a, b = self.council, self.chinese_place
+        if not (a.has_coordinates and b.has_coordinates):
+            return None
+        lat1, lon1, lat2, lon2 = map(math.radians, map(float, (a.latitude, a.longitude, b.latitude, b.longitude)))
+        h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+    @property
+    def distance_miles(self):
+        km = self.distance_km
+        return None if km is None else km / KM_PER_MILE
+
+
+class TimelineEventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def newest_first(self):
+        return self.order_by("-date", "-id")
+
+
+class TimelineEvent(models.Model):
+    """Something that happened in a partnership, dated as precisely as the sources allow."""
+
+    date = models.DateField(
+        _("date"), help_text=_("For a year or a month, enter its first day and pick the precision.")
+    )
+    precision = models.CharField(_("date precision"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"), blank=True)
+    category = models.CharField(_("category"), max_length=12, choices=EventCategory)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    partnerships = models.ManyToManyField(Partnership, verbose_name=_("partnerships"), related_name="events")
+    schools = models.ManyToManyField("schools.UKSchool", verbose_name=_("schools"), related_name="events", blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = TimelineEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
+        ordering = ["date", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(precision__in=DatePrecision.values), name="event_precision_valid"),
+            models.CheckConstraint(condition=Q(category__in=EventCategory.values), name="event_category_valid"),
+            models.CheckConstraint(
+                condition=Q(date__gte="1900-01-01", date__lte="2100-12-31"), name="event_date_in_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date.year}: {self.title}"
+
+    def get_absolute_url(self):
+        return f"{reverse('partnerships:timeline')}#event-{self.pk}"
+
+    def clean(self):
+        # Store a year or a month as its first day, so ordering and feeds agree.
+        if self.date and self.precision == DatePrecision.YEAR:
+            self.date = self.date.replace(month=1, day=1)
+        elif self.date and self.precision == DatePrecision.MONTH:
+            self.date = self.date.replace(day=1)
+        if self.date and not (MIN_YEAR <= self.date.year <= MAX_YEAR):
+            raise ValidationError({"date": _("Give a date between 1900 and 2100.")})
+
+
+class Quote(models.Model):
+    text = models.TextField(_("quote"))
+    speaker = models.CharField(_("speaker"), max_length=120)
+    role = models.CharField(_("speaker's role"), max_length=200, blank=True)
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="quotes",
+    )
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    is_paraphrase = models.BooleanField(
+        _("reported speech"), default=False, help_text=_("Tick when the text reports what was said, not the words.")
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        ordering = ["speaker", "id"]
+
+    def __str__(self):
+        return f"{self.speaker}: {self.text[:60]}"
+
+
+class OrderedContent(models.Model):
+    """Short pieces of site copy that staff reorder: steps, benefits, statistics."""
+
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower numbers come first."))
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+
+class Statistic(OrderedContent):
+    value = models.CharField(_("figure"), max_length=40, help_text=_("As displayed, e.g. 52 or 2,000+."))
+    label = models.CharField(_("what it counts"), max_length=200)
+    source_name = models.CharField(_("source"), max_length=200)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    as_of_year = models.PositiveSmallIntegerField(
+        _("year of the figure"), null=True, blank=True, validators=year_validators
+    )
+    is_approximate_date = models.BooleanField(
+        _("year is approximate"), default=False, help_text=_("Shown as “c. 2014”.")
+    )
+
+    class Meta(OrderedContent.Meta):
+        verbose_name = _("statistic")
+        verbose_name_plural = _("statistics")
+        constraints = [models.CheckConstraint(condition=year_in_range("as_of_year"), name="statistic_year_in_range")]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
+
+
+class ProcessStep(OrderedContent):
+    """One step of the Sister City Partnership Process."""
+
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("text"))
+
+    class Meta(OrderedContent.Meta):
+        verbose_name = _("partnership process step")
+        verbose_name_plural = _("partnership process steps")
+
+    def __str__(self):
+        return self.title
+
+
+class Benefit(OrderedContent):
+    """One benefit of a sister-city partnership, as listed on the benefits page."""
+
+    text = models.CharField(_("benefit"), max_length=200)
+
+    class Meta(OrderedContent.Meta):
+        verbose_name = _("benefit")
+        verbose_name_plural = _("benefits")
+
+    def __str__(self):
+        return self.text
+
+
+class Page(models.Model):
+    """Editable copy for the site's standing pages (about, process, benefits, home)."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        unique=True,
+        help_text=_("Which page this is: home, about, process, benefits or privacy."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = models.TextField(
+        _("body"), blank=True, help_text=_("Blank lines separate paragraphs; a line starting with ## is a subheading.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.title
+
+
+class SeedRecord(models.Model):
+    """Remembers which demo-content record made which row, so loading it again
+    neither duplicates rows nor undoes what staff changed or deleted."""
+
+    key = models.CharField(max_length=200, unique=True)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("demo content record")
+        verbose_name_plural = _("demo content records")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,48 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+
+from partnerships.admin import PublishActionsMixin
+
+from .models import ChineseSchool, SisterSchoolLink, UKSchool
+
+
+class SisterSchoolLinkInline(TranslationStackedInline):
+    model = SisterSchoolLink
+    fields = ["chinese_school", "partnership", "year_started", "activities", "is_published"]
+    autocomplete_fields = ["chinese_school", "partnership"]
+    extra = 0
+
+
+@admin.register(UKSchool)
+class UKSchoolAdmin(PublishActionsMixin, TranslationAdmin):
+    list_display = ["name", "town", "council", "phase", "urn", "is_published"]
+    list_filter = ["is_published", "phase", ("council", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["council"]
+    search_fields = ["name", "town", "urn"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["council"]
+    inlines = [SisterSchoolLinkInline]
+
+
+@admin.register(ChineseSchool)
+class ChineseSchoolAdmin(TranslationAdmin):
+    list_display = ["name", "name_zh_hans", "city"]
+    list_filter = [("city", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["city"]
+    search_fields = ["name_en", "name_zh_hans"]
+    autocomplete_fields = ["city"]
+
+
+@admin.register(SisterSchoolLink)
+class SisterSchoolLinkAdmin(PublishActionsMixin, TranslationAdmin):
+    list_display = ["__str__", "year_started", "partnership", "is_published"]
+    list_filter = ["is_published", "year_started"]
+    list_select_related = ["uk_school", "chinese_school", "partnership__council", "partnership__chinese_place"]
+    search_fields = ["uk_school__name", "chinese_school__name_en", "chinese_school__name_zh_hans"]
+    autocomplete_fields = ["uk_school", "chinese_school", "partnership"]
+    fieldsets = [
+        (None, {"fields": ["uk_school", "chinese_school", "partnership", "year_started"]}),
+        (_("What they did together"), {"fields": ["activities"]}),
+        (_("Publishing"), {"fields": ["is_published"]}),
+    ]

@@ -1,0 +1,113 @@
+"""UK schools, their Chinese partner schools and the sister-school links between them."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.models import year_in_range, year_validators
+
+
+class SchoolPhase(models.TextChoices):
+    PRIMARY = "primary", _("Primary")
+    SECONDARY = "secondary", _("Secondary")
+    ALL_THROUGH = "all-through", _("All-through")
+    SIXTH_FORM = "sixth-form", _("Sixth form or college")
+    SPECIAL = "special", _("Special school")
+
+
+class UKSchoolQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class UKSchool(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    council = models.ForeignKey(
+        "partnerships.Council", verbose_name=_("council"), on_delete=models.PROTECT, related_name="schools"
+    )
+    town = models.CharField(_("town"), max_length=120, blank=True)
+    phase = models.CharField(_("phase"), max_length=12, choices=SchoolPhase, default=SchoolPhase.SECONDARY)
+    website = models.URLField(_("website"), blank=True)
+    urn = models.CharField(
+        _("DfE URN"),
+        max_length=6,
+        blank=True,
+        validators=[RegexValidator(r"^\d{6}$", _("A URN is six digits."))],
+        help_text=_("The Department for Education's unique reference number, where known."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = UKSchoolQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("UK school")
+        verbose_name_plural = _("UK schools")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["urn"], condition=~Q(urn=""), name="ukschool_unique_urn"),
+            models.CheckConstraint(condition=Q(phase__in=SchoolPhase.values), name="ukschool_phase_valid"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("schools:detail", kwargs={"slug": self.slug})
+
+
+class ChineseSchool(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    city = models.ForeignKey(
+        "partnerships.ChinesePlace", verbose_name=_("city"), on_delete=models.PROTECT, related_name="schools"
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("Chinese partner school")
+        verbose_name_plural = _("Chinese partner schools")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SisterSchoolLink(models.Model):
+    uk_school = models.ForeignKey(UKSchool, verbose_name=_("UK school"), on_delete=models.CASCADE, related_name="links")
+    chinese_school = models.ForeignKey(
+        ChineseSchool, verbose_name=_("Chinese school"), on_delete=models.PROTECT, related_name="links"
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("city partnership"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="school_links",
+        help_text=_("The sister-city partnership this link belongs to, if any."),
+    )
+    year_started = models.PositiveSmallIntegerField(
+        _("year started"), null=True, blank=True, validators=year_validators
+    )
+    activities = models.TextField(
+        _("activities"),
+        blank=True,
+        help_text=_("What the schools have done together. Blank lines separate paragraphs."),
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        verbose_name = _("sister-school link")
+        verbose_name_plural = _("sister-school links")
+        ordering = ["uk_school__name", "chinese_school__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["uk_school", "chinese_school"], name="sisterschool_unique_pair"),
+            models.CheckConstraint(condition=year_in_range("year_started"), name="sisterschool_year_in_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.uk_school} – {self.chinese_school}"
