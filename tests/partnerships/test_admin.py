@@ -9,8 +9,9 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 ADMIN_MODELS = [
-    model for model in apps.get_models() if model in admin.site._registry and model._meta.app_label in {
-        "partnerships", "schools"}
+    model
+    for model in apps.get_models()
+    if model in admin.site._registry and model._meta.app_label in {"partnerships", "schools"}
 ]
 
 
@@ -31,7 +32,7 @@ def test_changelist_add_and_change_pages_open(admin_client, demo_content, model)
 
 
 def test_every_content_model_is_in_the_admin():
-    content_models = {m for m in apps.get_app_config("partnerships").get_models()} | set(
+    content_models = set(apps.get_app_config("partnerships").get_models()) | set(
         apps.get_app_config("schools").get_models()
     )
     missing = {m.__name__ for m in content_models if m not in admin.site._registry}
@@ -45,11 +46,20 @@ def test_partnership_admin_makes_slug_from_names_and_shows_view_on_site(admin_cl
     response = admin_client.post(
         reverse("admin:partnerships_partnership_add"),
         {
-            "council": council.pk, "chinese_place": place.pk, "slug": "", "kind": "friendship-city",
-            "year_established": "2030", "status": "active", "confidence": "high", "summary_en": "Planned.",
-            "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0",
-            "TimelineEvent_partnerships-TOTAL_FORMS": "0", "TimelineEvent_partnerships-INITIAL_FORMS": "0",
-            "quotes-TOTAL_FORMS": "0", "quotes-INITIAL_FORMS": "0",
+            "council": council.pk,
+            "chinese_place": place.pk,
+            "slug": "",
+            "kind": "friendship-city",
+            "year_established": "2030",
+            "status": "active",
+            "confidence": "high",
+            "summary_en": "Planned.",
+            "events-TOTAL_FORMS": "0",
+            "events-INITIAL_FORMS": "0",
+            "TimelineEvent_partnerships-TOTAL_FORMS": "0",
+            "TimelineEvent_partnerships-INITIAL_FORMS": "0",
+            "quotes-TOTAL_FORMS": "0",
+            "quotes-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors

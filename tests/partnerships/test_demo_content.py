@@ -19,8 +19,18 @@ from partnerships.models import (
 from schools.models import SisterSchoolLink, UKSchool
 
 pytestmark = pytest.mark.django_db
-COUNTED = [Council, ChinesePlace, Partnership, TimelineEvent, Quote, Statistic, ProcessStep, Benefit, UKSchool,
-           SisterSchoolLink]
+COUNTED = [
+    Council,
+    ChinesePlace,
+    Partnership,
+    TimelineEvent,
+    Quote,
+    Statistic,
+    ProcessStep,
+    Benefit,
+    UKSchool,
+    SisterSchoolLink,
+]
 
 
 def counts():
