@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.db.models.functions import Length, Upper
 from django.db.models.lookups import GreaterThan, LessThanOrEqual
 from django.urls import reverse
@@ -274,6 +275,16 @@ class PartnershipQuerySet(models.QuerySet):
         ):
             query |= Q(**{f"{field}__icontains": text})
         return self.filter(query)
+
+    def headline_figures(self):
+        """Counts for the home page, in one query: partnerships, UK regions and
+        Chinese provinces (a city counts as its province; a province or
+        municipality as itself)."""
+        return self.aggregate(
+            partnerships=models.Count("pk"),
+            uk_regions=models.Count("council__region", distinct=True),
+            chinese_provinces=models.Count(Coalesce("chinese_place__province_id", "chinese_place_id"), distinct=True),
+        )
 
 
 class Partnership(models.Model):

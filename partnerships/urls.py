@@ -2,6 +2,7 @@ from django.urls import path
 from django.views.generic import TemplateView
 
 from . import views
+from .feeds import TimelineFeed
 
 app_name = "partnerships"
 urlpatterns = [
@@ -9,6 +10,10 @@ urlpatterns = [
     path("partnerships/", views.PartnershipListView.as_view(), name="list"),
     path("partnerships/<slug:slug>/", views.PartnershipDetailView.as_view(), name="detail"),
     path("timeline/", views.TimelineView.as_view(), name="timeline"),
+    path("timeline/feed/", TimelineFeed(), name="timeline-feed"),
+    path("about/", views.AboutView.as_view(), name="about"),
+    path("process/", views.ProcessView.as_view(), name="process"),
+    path("benefits/", views.BenefitsView.as_view(), name="benefits"),
     # Placeholders until the enquiry form lands (issue 4): names are the contract.
     path("register/", TemplateView.as_view(template_name="partnerships/placeholder.html"), name="register"),
     path(

@@ -1,35 +1,281 @@
+"""The public pages. Each view reads what it needs in a fixed number of queries
+(select_related / prefetch_related), whatever the amount of data."""
+
 from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Partnership, TimelineEvent
+from schools.models import SisterSchoolLink, UKSchool
+
+from . import renditions, structured_data
+from .filters import DirectoryFilterForm, TimelineFilterForm
+from .models import Benefit, Page, Partnership, ProcessStep, Quote, Statistic, TimelineEvent
+from .presentation import truncate_description
+
+HOME_EVENTS = 5
 
 
-class HomeView(TemplateView):
-    template_name = "partnerships/home.html"
+def published_partnerships():
+    return Partnership.objects.published().with_places()
+
+
+def events_with_partnerships(queryset):
+    """Events with the published partnerships they belong to (one extra query)."""
+    return queryset.prefetch_related(
+        Prefetch("partnerships", queryset=published_partnerships(), to_attr="public_partnerships")
+    )
+
+
+class PublicPageMixin:
+    """What base.html needs besides the content: title, description, canonical
+    path, breadcrumbs and schema.org data. Views override the get_* methods."""
+
+    page_title = ""
+    meta_description = ""
+
+    def get_page_title(self, context):
+        return str(self.page_title)
+
+    def get_meta_description(self, context):
+        return str(self.meta_description)
+
+    def get_breadcrumbs(self):
+        return []
+
+    def get_structured_data(self, context):
+        return []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["featured"] = Partnership.objects.published().filter(is_featured=True).with_places()
-        context["events"] = TimelineEvent.objects.published().newest_first()[:5]
+        title, path = self.get_page_title(context), self.request.path
+        page = context.get("page_obj")
+        if page is not None:
+            context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+        if page is not None and page.number > 1:
+            # Each page of a list is its own page for search engines: unique title and canonical.
+            title = _("%(title)s – page %(number)s of %(count)s") % {
+                "title": title,
+                "number": page.number,
+                "count": page.paginator.num_pages,
+            }
+            path = f"{path}?page={page.number}"
+        crumbs = self.get_breadcrumbs()
+        data = [item for item in self.get_structured_data(context) if item]
+        if crumbs:
+            trail = [(_("Home"), reverse("partnerships:home")), *crumbs]
+            data.append(structured_data.breadcrumbs(self.request, trail))
+        context.update(
+            page_title=title,
+            meta_description=truncate_description(self.get_meta_description(context)),
+            canonical_path=path,
+            breadcrumbs=crumbs,
+            structured_data=data,
+        )
         return context
 
 
-class PartnershipListView(ListView):
+class HomeView(PublicPageMixin, TemplateView):
+    template_name = "partnerships/home.html"
+
+    def get_page_title(self, context):
+        page = context["page"]
+        return page.title if page else _("UK–China sister-city and sister-school partnerships")
+
+    def get_meta_description(self, context):
+        page = context["page"]
+        return page.introduction if page else ""
+
+    def get_context_data(self, **kwargs):
+        pages = {page.slug: page for page in Page.objects.filter(slug__in=["home", "about"])}
+        return super().get_context_data(
+            page=pages.get("home"),
+            about=pages.get("about"),
+            figures=Partnership.objects.published().active().headline_figures(),
+            school_count=UKSchool.objects.published().filter(links__is_published=True).distinct().count(),
+            statistics=Statistic.objects.filter(is_published=True),
+            featured=published_partnerships().filter(is_featured=True),
+            events=events_with_partnerships(TimelineEvent.objects.published().newest_first())[:HOME_EVENTS],
+            **kwargs,
+        )
+
+
+class PartnershipListView(PublicPageMixin, ListView):
+    template_name = "partnerships/partnership_list.html"
+    paginate_by = 12
+
+    meta_description = gettext_lazy(
+        "Every UK–China sister-city partnership we know of: search by place in English or Chinese, "
+        "filter by UK region, Chinese province, kind of link, status and year."
+    )
+
+    def get_queryset(self):
+        self.form = DirectoryFilterForm(self.request.GET)
+        return self.form.filter(published_partnerships())
+
+    def get_page_title(self, context):
+        query = self.form.valid_data().get("q")
+        if query:
+            return _("Partnerships matching “%(query)s”") % {"query": query}
+        if self.form.is_filtered:
+            return _("UK–China partnerships: filtered results")
+        return _("UK–China partnerships directory")
+
+    def get_breadcrumbs(self):
+        return [(_("Partnerships"), reverse("partnerships:list"))]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, **kwargs)
+
+
+class PartnershipDetailView(PublicPageMixin, DetailView):
+    template_name = "partnerships/partnership_detail.html"
+
+    def get_queryset(self):
+        events = TimelineEvent.objects.published().order_by("date", "id")
+        links = SisterSchoolLink.objects.filter(is_published=True, uk_school__is_published=True).select_related(
+            "uk_school__council", "chinese_school__city"
+        )
+        return published_partnerships().prefetch_related(
+            Prefetch("events", queryset=events, to_attr="public_events"),
+            Prefetch("school_links", queryset=links, to_attr="public_school_links"),
+            Prefetch("quotes", queryset=Quote.objects.filter(is_published=True), to_attr="public_quotes"),
+        )
+
+    def get_breadcrumbs(self):
+        return [(_("Partnerships"), reverse("partnerships:list")), (str(self.object), self.object.get_absolute_url())]
+
+    def get_page_title(self, context):
+        partnership = self.object
+        place = partnership.chinese_place
+        chinese = f" ({place.name_zh_hans})" if place.name_zh_hans and place.name_zh_hans != place.name else ""
+        return _("%(council)s – %(place)s%(chinese)s: %(kind)s") % {
+            "council": partnership.council.name,
+            "place": place.name,
+            "chinese": chinese,
+            "kind": partnership.get_kind_display().lower(),
+        }
+
+    def get_meta_description(self, context):
+        return self.object.summary or str(self.object)
+
+    def get_structured_data(self, context):
+        return [structured_data.events(self.request, self.object.public_events, partnership=self.object)]
+
+    def get_context_data(self, **kwargs):
+        partnership = self.object
+        # Always one query (empty when there is no area), so every partnership page costs the same.
+        same_area = (
+            published_partnerships().filter(area__isnull=False, area_id=partnership.area_id).exclude(pk=partnership.pk)
+        )
+        return super().get_context_data(
+            same_area=list(same_area), hero=renditions.image_set(partnership.hero_image), **kwargs
+        )
+
+
+class TimelineView(PublicPageMixin, ListView):
+    template_name = "partnerships/timeline.html"
     paginate_by = 20
 
     def get_queryset(self):
-        return Partnership.objects.published().with_places()
+        self.form = TimelineFilterForm(self.request.GET)
+        return events_with_partnerships(self.form.filter(TimelineEvent.objects.published().newest_first()))
+
+    page_title = gettext_lazy("Partnership timeline")
+    meta_description = gettext_lazy(
+        "What has happened in the UK–China sister-city and sister-school partnerships, newest first: "
+        "visits, agreements, gifts and school exchanges."
+    )
+
+    def get_breadcrumbs(self):
+        return [(_("Timeline"), reverse("partnerships:timeline"))]
+
+    def get_page_title(self, context):
+        if self.form.is_filtered:
+            return _("Partnership timeline: filtered events")
+        return super().get_page_title(context)
+
+    def get_structured_data(self, context):
+        return [structured_data.events(self.request, context["object_list"])]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, **kwargs)
 
 
-class PartnershipDetailView(DetailView):
-    def get_queryset(self):
-        events = TimelineEvent.objects.published().order_by("date", "id")
-        return Partnership.objects.published().with_places().prefetch_related(Prefetch("events", queryset=events))
+class StandingPageView(PublicPageMixin, TemplateView):
+    """A page whose copy staff edit (Page record), with optional structured records."""
+
+    template_name = "partnerships/page.html"
+    slug = None
+    default_title = None
+    url_name = None
+
+    def get_breadcrumbs(self):
+        return [(self.title, reverse(self.url_name))]
+
+    def get_page_title(self, context):
+        return self.title
+
+    def get_meta_description(self, context):
+        return self.page.introduction if self.page else ""
+
+    def get_context_data(self, **kwargs):
+        self.page = Page.objects.filter(slug=self.slug).first()
+        self.title = self.page.title if self.page else str(self.default_title)
+        return super().get_context_data(page=self.page, title=self.title, **kwargs)
 
 
-class TimelineView(ListView):
-    template_name = "partnerships/timeline.html"
-    paginate_by = 50
+class AboutView(StandingPageView):
+    slug = "about"
+    default_title = gettext_lazy("About TEP")
+    url_name = "partnerships:about"
+    template_name = "partnerships/about.html"
 
-    def get_queryset(self):
-        return TimelineEvent.objects.published().newest_first()
+
+class ProcessView(StandingPageView):
+    slug = "process"
+    default_title = gettext_lazy("Sister City Partnership Process")
+    url_name = "partnerships:process"
+    template_name = "partnerships/process.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(steps=ProcessStep.objects.filter(is_published=True), **kwargs)
+
+
+class BenefitsView(StandingPageView):
+    slug = "benefits"
+    default_title = gettext_lazy("Benefits of a Sister City Partnership")
+    url_name = "partnerships:benefits"
+    template_name = "partnerships/benefits.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            benefits=Benefit.objects.filter(is_published=True),
+            statistics=Statistic.objects.filter(is_published=True),
+            **kwargs,
+        )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
+
+
+def server_error(request):
+    # No request context processors and no database: either may be what failed.
+    return HttpResponseServerError(loader.render_to_string("500.html"))

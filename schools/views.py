@@ -1,28 +1,61 @@
+"""UK schools with sister schools in China. Fixed query counts: the school
+(or the page of schools), then one prefetch per related list."""
+
 from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
+
+from partnerships.models import TimelineEvent
+from partnerships.views import PublicPageMixin
 
 from .models import SisterSchoolLink, UKSchool
 
 
 def published_links():
-    return SisterSchoolLink.objects.filter(is_published=True).select_related("chinese_school__city")
+    return SisterSchoolLink.objects.filter(is_published=True).select_related(
+        "chinese_school__city__province", "partnership__council", "partnership__chinese_place"
+    )
 
 
-class SchoolListView(ListView):
-    paginate_by = 30
+def schools_with_links():
+    return (
+        UKSchool.objects.published()
+        .select_related("council")
+        .prefetch_related(Prefetch("links", queryset=published_links(), to_attr="public_links"))
+    )
+
+
+class SchoolListView(PublicPageMixin, ListView):
+    template_name = "schools/ukschool_list.html"
+    paginate_by = 24
 
     def get_queryset(self):
-        return (
-            UKSchool.objects.published()
-            .select_related("council")
-            .prefetch_related(Prefetch("links", queryset=published_links()))
-        )
+        return schools_with_links()
+
+    page_title = gettext_lazy("Sister schools in the UK and China")
+    meta_description = gettext_lazy(
+        "UK schools with a sister school in China through True Education Partnership, and what they have done together."
+    )
+
+    def get_breadcrumbs(self):
+        return [(_("Schools"), reverse("schools:list"))]
 
 
-class SchoolDetailView(DetailView):
+class SchoolDetailView(PublicPageMixin, DetailView):
+    template_name = "schools/ukschool_detail.html"
+    context_object_name = "school"
+
     def get_queryset(self):
-        return (
-            UKSchool.objects.published()
-            .select_related("council")
-            .prefetch_related(Prefetch("links", queryset=published_links()))
-        )
+        events = TimelineEvent.objects.published().order_by("date", "id")
+        return schools_with_links().prefetch_related(Prefetch("events", queryset=events, to_attr="public_events"))
+
+    def get_breadcrumbs(self):
+        return [(_("Schools"), reverse("schools:list")), (self.object.name, self.object.get_absolute_url())]
+
+    def get_page_title(self, context):
+        return _("%(school)s: sister school partnership") % {"school": self.object.name}
+
+    def get_meta_description(self, context):
+        return self.object.summary or self.object.name

@@ -1,7 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from partnerships.sitemaps import SITEMAPS
+from partnerships.views import robots_txt
 
 from . import views
 
@@ -12,7 +16,12 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
 ]
+
+handler404 = "partnerships.views.page_not_found"
+handler500 = "partnerships.views.server_error"
 
 urlpatterns += i18n_patterns(
     path("", include("partnerships.urls")),

@@ -1,0 +1,183 @@
+"""GET forms that validate the directory's and the timeline's query strings.
+
+A value the form rejects is reported next to its field and left out of the
+filtering; the page still answers 200 with the other filters applied. Choice
+lists are read in one query each, so validating a value never costs another.
+"""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    MAX_YEAR,
+    MIN_YEAR,
+    NATION_REGIONS,
+    PROVINCE_LEVEL_KINDS,
+    Area,
+    ChinesePlace,
+    EventCategory,
+    LinkKind,
+    LinkStatus,
+    Partnership,
+    TimelineEvent,
+    UKNation,
+    UKRegion,
+)
+
+SEARCH_MAX_LENGTH = 100
+
+
+def _with_blank(label, choices):
+    return [("", label), *choices]
+
+
+def _place_label(place):
+    english, chinese = place.name_en, place.name_zh_hans
+    if not chinese or chinese == english:
+        return english
+    if (get_language() or "en").startswith("zh"):
+        return f"{chinese} ({english})"
+    return f"{english} ({chinese})"
+
+
+class FilterForm(forms.Form):
+    """Shared behaviour: Bootstrap classes on widgets, and the list of filters in use."""
+
+    def __init__(self, data=None, **kwargs):
+        # An empty query string is an unbound form: no errors on first visit.
+        super().__init__(data or None, **kwargs)
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", css)
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            widget = self.fields[name].widget
+            described_by = [f"{bound.auto_id}-error"]
+            if self.fields[name].help_text:
+                described_by.append(f"{bound.auto_id}_helptext")
+            widget.attrs.update(
+                {
+                    "aria-invalid": "true",
+                    "aria-describedby": " ".join(described_by),
+                    "class": f"{widget.attrs.get('class', '')} is-invalid".strip(),
+                }
+            )
+
+    def valid_data(self):
+        """The fields that validated; a bad value in one field does not cancel the others."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+    @property
+    def is_filtered(self):
+        return bool(self.valid_data()) or bool(self.errors)
+
+
+class DirectoryFilterForm(FilterForm):
+    q = forms.CharField(
+        label=_("Search by place name"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        help_text=_("A UK or Chinese place, in English or Chinese characters, e.g. Ningbo or 宁波."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}),
+    )
+    nation = forms.ChoiceField(label=_("UK nation"), required=False)
+    region = forms.ChoiceField(label=_("UK region"), required=False)
+    province = forms.ChoiceField(label=_("Chinese province"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of link"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    area = forms.ChoiceField(label=_("Area"), required=False)
+    year_from = forms.IntegerField(
+        label=_("Established from (year)"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
+    year_to = forms.IntegerField(
+        label=_("Established to (year)"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.provinces = {
+            place.slug: place
+            for place in ChinesePlace.objects.filter(kind__in=PROVINCE_LEVEL_KINDS)
+            .filter(Q(partnerships__is_published=True) | Q(places__partnerships__is_published=True))
+            .distinct()
+            .order_by("name_en")
+        }
+        self.areas = {area.slug: area for area in Area.objects.filter(partnerships__is_published=True).distinct()}
+        self.fields["nation"].choices = _with_blank(_("All nations"), UKNation.choices)
+        self.fields["region"].choices = _with_blank(_("All regions"), UKRegion.choices)
+        self.fields["province"].choices = _with_blank(
+            _("All provinces"), [(slug, _place_label(place)) for slug, place in self.provinces.items()]
+        )
+        self.fields["kind"].choices = _with_blank(_("All kinds"), LinkKind.choices)
+        self.fields["status"].choices = _with_blank(_("Any status"), LinkStatus.choices)
+        self.fields["area"].choices = _with_blank(
+            _("All areas"), [(slug, area.name) for slug, area in self.areas.items()]
+        )
+        for name in ("year_from", "year_to"):
+            self.fields[name].widget.attrs.update({"inputmode": "numeric", "placeholder": _("e.g. 2005")})
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("year_from"), data.get("year_to")
+        if start and end and start > end:
+            self.add_error("year_to", _("The end year must not be before the start year."))
+        return data
+
+    def filter(self, queryset):
+        data = self.valid_data()
+        if "q" in data:
+            queryset = queryset.search(data["q"])
+        if "nation" in data:
+            queryset = queryset.filter(council__region__in=NATION_REGIONS[UKNation(data["nation"])])
+        if "region" in data:
+            queryset = queryset.filter(council__region=data["region"])
+        if "province" in data:
+            queryset = queryset.in_chinese_province(self.provinces[data["province"]])
+        if "kind" in data:
+            queryset = queryset.filter(kind=data["kind"])
+        if "status" in data:
+            queryset = queryset.filter(status=data["status"])
+        if "area" in data:
+            queryset = queryset.filter(area=self.areas[data["area"]])
+        if "year_from" in data:
+            queryset = queryset.filter(year_established__gte=data["year_from"])
+        if "year_to" in data:
+            queryset = queryset.filter(year_established__lte=data["year_to"])
+        return queryset
+
+
+class TimelineFilterForm(FilterForm):
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    partnership = forms.ChoiceField(label=_("Partnership"), required=False)
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        years = TimelineEvent.objects.published().dates("date", "year", order="DESC")
+        self.fields["year"].choices = _with_blank(_("All years"), [(d.year, d.year) for d in years])
+        self.fields["category"].choices = _with_blank(_("All categories"), EventCategory.choices)
+        partnerships = Partnership.objects.published().filter(events__is_published=True).distinct().with_places()
+        self.fields["partnership"].choices = _with_blank(
+            _("All partnerships"),
+            [(p.slug, f"{p.council.name} – {_place_label(p.chinese_place)}") for p in partnerships],
+        )
+
+    def filter(self, queryset):
+        data = self.valid_data()
+        if "year" in data:
+            queryset = queryset.filter(date__year=data["year"])
+        if "category" in data:
+            queryset = queryset.filter(category=data["category"])
+        if "partnership" in data:
+            queryset = queryset.filter(partnerships__slug=data["partnership"], partnerships__is_published=True)
+        return queryset

@@ -1,0 +1,92 @@
+"""How records read on the public pages: dates at their precision, distances,
+editable body text. Shared by templates (through the `tep` tag library), the
+RSS feed and the structured data, so all three say the same thing.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from .models import DatePrecision
+
+HEADING_PREFIX = "## "
+
+
+def event_date_display(event):
+    """ "2004", "September 2004" or "5 November 2015", in the active language's format."""
+    if event.precision == DatePrecision.YEAR:
+        return str(event.date.year)
+    if event.precision == DatePrecision.MONTH:
+        return formats.date_format(event.date, "YEAR_MONTH_FORMAT")
+    return formats.date_format(event.date, "DATE_FORMAT")
+
+
+def event_date_iso(event):
+    """ISO 8601 at the event's precision ("2004", "2004-09", "2015-11-05"), for <time> and schema.org."""
+    if event.precision == DatePrecision.YEAR:
+        return f"{event.date.year:04d}"
+    if event.precision == DatePrecision.MONTH:
+        return f"{event.date.year:04d}-{event.date.month:02d}"
+    return event.date.isoformat()
+
+
+def round_distance(value):
+    """Distances are approximate (city centres): round to the nearest ten."""
+    return None if value is None else int(round(value, -1))
+
+
+def distance_display(partnership):
+    """ "about 5,760 miles (9,270 km)" or None when a place has no coordinates."""
+    km, miles = round_distance(partnership.distance_km), round_distance(partnership.distance_miles)
+    if km is None:
+        return None
+    return _("about %(miles)s miles (%(km)s km)") % {
+        "miles": formats.number_format(miles, force_grouping=True),
+        "km": formats.number_format(km, force_grouping=True),
+    }
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of editable body text: a paragraph (lines kept) or a subheading."""
+
+    kind: str  # "p" or "heading"
+    lines: tuple
+
+    @property
+    def text(self):
+        return " ".join(self.lines)
+
+
+def body_blocks(text):
+    """Split editable text into paragraphs on blank lines; "## " starts a subheading."""
+    blocks = []
+    for chunk in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip()):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        paragraph = []
+        for line in lines:
+            if line.startswith(HEADING_PREFIX) or line == HEADING_PREFIX.strip():
+                if paragraph:
+                    blocks.append(Block("p", tuple(paragraph)))
+                    paragraph = []
+                heading = line[len(HEADING_PREFIX) :].strip()
+                if heading:
+                    blocks.append(Block("heading", (heading,)))
+            else:
+                paragraph.append(line)
+        if paragraph:
+            blocks.append(Block("p", tuple(paragraph)))
+    return blocks
+
+
+def truncate_description(text, limit=160):
+    """A meta description: whole words, at most `limit` characters."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return f"{cut}…"

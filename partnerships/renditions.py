@@ -1,0 +1,122 @@
+"""Resized copies ("renditions") of uploaded images, for srcset.
+
+Each rendition is made once with Pillow, saved in the default storage beside
+the other renditions (so it works the same on a disk or on S3) and described
+in the cache, so a page view costs no image work and no SQL. An image is never
+enlarged: widths above the original's are skipped and the largest rendition is
+the original's own width (capped at the largest configured width).
+"""
+
+import hashlib
+import logging
+import posixpath
+from dataclasses import dataclass
+from io import BytesIO
+
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+logger = logging.getLogger(__name__)
+
+WIDTHS = (480, 960, 1600)
+JPEG_QUALITY = 82
+CACHE_SECONDS = 60 * 60 * 24 * 30
+RENDITIONS_DIR = "renditions"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    name: str
+    url: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class ImageSet:
+    """What an <img> needs: a default source, the srcset and its intrinsic size."""
+
+    renditions: tuple
+
+    @property
+    def default(self):
+        # The middle size: sharp on a phone, light enough without srcset support.
+        fitting = [r for r in self.renditions if r.width <= 960]
+        return fitting[-1] if fitting else self.renditions[0]
+
+    @property
+    def largest(self):
+        return self.renditions[-1]
+
+    @property
+    def srcset(self):
+        return ", ".join(f"{r.url} {r.width}w" for r in self.renditions)
+
+    def __bool__(self):
+        return bool(self.renditions)
+
+
+def _target_widths(original_width, widths):
+    targets = [w for w in widths if w < original_width]
+    targets.append(min(original_width, max(widths)))
+    return sorted(set(targets))
+
+
+def _output_format(image):
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    return ("PNG", "png") if has_alpha else ("JPEG", "jpg")
+
+
+def _rendition_name(source_name, width, extension):
+    stem = posixpath.splitext(source_name)[0]
+    return f"{RENDITIONS_DIR}/{stem}-{width}w.{extension}"
+
+
+def _encode(image, width, fmt):
+    height = max(1, round(image.height * width / image.width))
+    resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
+    buffer = BytesIO()
+    if fmt == "JPEG":
+        resized.convert("RGB").save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    else:
+        resized.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue(), height
+
+
+def _make(field_file, widths):
+    storage = field_file.storage
+    made = []
+    with storage.open(field_file.name, "rb") as handle, Image.open(handle) as opened:
+        # Honour the camera's orientation before measuring, then drop EXIF (it can hold a location).
+        image = ImageOps.exif_transpose(opened)
+        image.load()
+        fmt, extension = _output_format(image)
+        for width in _target_widths(image.width, widths):
+            name = _rendition_name(field_file.name, width, extension)
+            height = max(1, round(image.height * width / image.width))
+            if not storage.exists(name):
+                data, height = _encode(image, width, fmt)
+                # Another server may have written it meanwhile: keep the name storage gives us.
+                name = storage.save(name, ContentFile(data))
+            made.append(Rendition(name=name, url=storage.url(name), width=width, height=height))
+    return tuple(made)
+
+
+def image_set(field_file, widths=WIDTHS):
+    """The renditions of an ImageField's file, or an empty ImageSet when there is none or it is unreadable."""
+    if not field_file or not field_file.name:
+        return ImageSet(())
+    digest = hashlib.sha256(f"{field_file.name}|{widths}".encode()).hexdigest()
+    key = f"tep:renditions:v1:{digest}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    try:
+        result = ImageSet(_make(field_file, widths))
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, ValueError):
+        # A missing or broken upload must not break the page: show it without the image.
+        logger.warning("Could not make renditions of %s", field_file.name, exc_info=True)
+        return ImageSet(())
+    cache.set(key, result, CACHE_SECONDS)
+    return result

@@ -1,0 +1,145 @@
+"""Template helpers for the public pages: `{% load tep %}`."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse, translate_url
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from .. import presentation, structured_data
+
+register = template.Library()
+
+# The characters that could end a <script> element or open a comment, as
+# django.utils.html.json_script escapes them.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """schema.org data as <script type="application/ld+json">, safe to inline under a strict CSP."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.filter
+def event_date(event):
+    return presentation.event_date_display(event)
+
+
+@register.filter
+def event_iso(event):
+    return presentation.event_date_iso(event)
+
+
+@register.filter
+def distance(partnership):
+    return presentation.distance_display(partnership) or ""
+
+
+@register.filter
+def statistic_year(statistic):
+    """ "2018", "c. 2014" (approximate) or "" when the figure has no year."""
+    if not statistic.as_of_year:
+        return ""
+    if statistic.is_approximate_date:
+        return _("c. %(year)s") % {"year": statistic.as_of_year}
+    return str(statistic.as_of_year)
+
+
+@register.filter
+def body_html(text, heading_level=2):
+    """Editable text as paragraphs; "## " lines become headings at `heading_level`."""
+    level = min(max(int(heading_level), 2), 6)
+    parts = []
+    for block in presentation.body_blocks(text):
+        if block.kind == "heading":
+            parts.append(format_html("<h{0}>{1}</h{0}>", level, block.text))
+        else:
+            lines = format_html_join(mark_safe("<br>\n"), "{}", ((line,) for line in block.lines))
+            parts.append(format_html("<p>{}</p>", lines))
+    return mark_safe("\n".join(parts))
+
+
+@register.filter
+def description(text, limit=160):
+    return presentation.truncate_description(text, int(limit))
+
+
+@register.simple_tag
+def chinese_name(place):
+    """A Chinese place's name in English and characters, each marked with its language."""
+    english, chinese = place.name_en, place.name_zh_hans
+    if not chinese or chinese == english:
+        return english
+    if (get_language() or "en").startswith("zh"):
+        return format_html('<span lang="zh-Hans">{}</span> <span lang="en">({})</span>', chinese, english)
+    return format_html('{} <span lang="zh-Hans">{}</span>', english, chinese)
+
+
+@register.simple_tag
+def chinese_name_text(place):
+    """The same as plain text, for <option>, <title> and meta tags (no markup allowed there)."""
+    english, chinese = place.name_en, place.name_zh_hans
+    if not chinese or chinese == english:
+        return english
+    if (get_language() or "en").startswith("zh"):
+        return f"{chinese} ({english})"
+    return f"{english} ({chinese})"
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path=None):
+    """An absolute URL on this host (for canonical, Open Graph and feeds)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    return request.build_absolute_uri(path or request.path)
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, language, path=None):
+    """`path` (by default the current page, query string kept) in another language."""
+    request = context.get("request")
+    if request is None:
+        return "/"
+    return translate_url(path or request.get_full_path(), language)
+
+
+@register.simple_tag(takes_context=True)
+def organization_data(context):
+    return structured_data.organization(context["request"])
+
+
+NAV_ITEMS = [
+    # (label, url name, the url names that belong to the section)
+    (_lazy("Partnerships"), "partnerships:list", {"partnerships:list", "partnerships:detail"}),
+    (_lazy("Schools"), "schools:list", {"schools:list", "schools:detail"}),
+    (_lazy("Timeline"), "partnerships:timeline", {"partnerships:timeline"}),
+    (_lazy("How it works"), "partnerships:process", {"partnerships:process"}),
+    (_lazy("Benefits"), "partnerships:benefits", {"partnerships:benefits"}),
+    (_lazy("About"), "partnerships:about", {"partnerships:about"}),
+]
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    current = match.view_name if match else None
+    items = [
+        {"label": label, "url": reverse(name), "is_page": current == name, "in_section": current in section}
+        for label, name, section in NAV_ITEMS
+    ]
+    return {"items": items}
+
+
+@register.filter
+def lang_attr(language_code):
+    """The BCP 47 tag for one of our language codes: en → en-GB, zh-hans → zh-Hans."""
+    return {"en": "en-GB", "zh-hans": "zh-Hans"}.get(language_code, escape(language_code))
