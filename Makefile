@@ -30,6 +30,19 @@ run: install
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Production mode on one machine (README "Production"): DEBUG off, deploy checks, migrations,
+# fingerprinted static files for WhiteNoise, gunicorn with tep_portal/gunicorn.conf.py on
+# $(HOST):$(PORT). Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS in the environment.
+HOST ?= 127.0.0.1
+PROD := env DJANGO_ENV=production
+serve: install
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "make serve: set DJANGO_SECRET_KEY (a random string of 50+ characters)" >&2; exit 2; }
+	@test -n "$$DJANGO_ALLOWED_HOSTS" || { echo "make serve: set DJANGO_ALLOWED_HOSTS (e.g. portal.example.org)" >&2; exit 2; }
+	$(PROD) $(BIN)/python manage.py check --deploy
+	$(PROD) $(BIN)/python manage.py migrate --noinput
+	$(PROD) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	exec $(PROD) HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config tep_portal/gunicorn.conf.py tep_portal.wsgi
+
 test: install-dev
 	$(BIN)/pytest
 

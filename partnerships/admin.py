@@ -1,10 +1,13 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from tep_portal.images import clean_image_upload, image_upload_help_text
 
 from .models import (
     Area,
@@ -121,6 +124,13 @@ class PartnershipAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _("Leave empty to make one from the two names, e.g. nottingham-ningbo.")
+        self.fields["hero_image"].help_text = image_upload_help_text()
+
+    def clean_hero_image(self):
+        image = self.cleaned_data.get("hero_image")
+        if isinstance(image, UploadedFile):  # a new upload; an unchanged image is the stored file
+            return clean_image_upload(image)
+        return image
 
     def clean(self):
         cleaned = super().clean()
