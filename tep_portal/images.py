@@ -39,9 +39,9 @@ def clean_image_upload(upload):
     """The upload re-encoded under a random name, or ValidationError with a message for the form."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            _("The image is %(size)s; the largest allowed is %(limit)s. Make it smaller and upload it again."),
+            _("The file is too large: an image can be at most %(limit)s. Make it smaller and upload it again."),
             code="file_too_large",
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_UPLOAD_BYTES)},
+            params={"limit": filesizeformat(MAX_UPLOAD_BYTES)},
         )
     if posixpath.splitext(upload.name or "")[1].lower() not in EXTENSIONS:
         raise ValidationError(WRONG_TYPE, code="invalid_extension")

@@ -1,0 +1,209 @@
+"""Image uploads: type by content, size and pixel limits, metadata stripped, names generated."""
+
+import re
+from http import HTTPStatus
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image, ImageCms, PngImagePlugin
+
+from partnerships.models import Partnership
+from tep_portal.images import MAX_PIXELS, MAX_UPLOAD_BYTES, clean_image_upload
+
+GENERATED_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp)$")
+
+
+def encoded(fmt="JPEG", size=(64, 32), mode="RGB", **save_options):
+    buffer = BytesIO()
+    Image.new(mode, size, "red").save(buffer, fmt, **save_options)
+    return buffer.getvalue()
+
+
+def camera_exif():
+    exif = Image.Exif()
+    exif[0x010F] = "CameraMaker"  # Make
+    exif[0x0112] = 6  # Orientation: rotate 90° to display
+    exif[0x8825] = {1: "N", 2: (52.0, 57.0, 12.0), 3: "W", 4: (1.0, 9.0, 0.0)}  # GPS: Nottingham
+    return exif
+
+
+def upload(data, name="photo.jpg"):
+    return SimpleUploadedFile(name, data)
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("JPEG", "a.jpg"), ("JPEG", "A.JPEG"), ("PNG", "a.png"), ("WEBP", "a.webp")])
+def test_jpeg_png_and_webp_are_accepted_under_a_generated_name(fmt, name):
+    cleaned = clean_image_upload(upload(encoded(fmt), name))
+    assert GENERATED_NAME.match(cleaned.name)
+    assert Image.open(cleaned).format == fmt
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_metadata_is_stripped_and_orientation_applied(fmt):
+    options = {"exif": camera_exif()}
+    if fmt == "JPEG":
+        options["comment"] = b"secret comment"
+    if fmt == "PNG":
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Author", "secret author")
+        options["pnginfo"] = text
+    original = encoded(fmt, size=(64, 32), **options)
+    cleaned = clean_image_upload(upload(original + b"<script>secret trailer</script>", f"photo.{fmt.lower()}"))
+    data = cleaned.read()
+    image = Image.open(BytesIO(data))
+    assert dict(image.getexif()) == {}
+    assert image.size == (32, 64)  # turned upright before the orientation tag was dropped
+    assert b"secret" not in data and b"CameraMaker" not in data
+    assert data != original
+
+
+def test_colour_profile_is_kept():
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    cleaned = clean_image_upload(upload(encoded("JPEG", icc_profile=srgb)))
+    assert Image.open(cleaned).info["icc_profile"] == srgb
+
+
+def test_cmyk_jpeg_becomes_rgb_without_the_old_profile():
+    cleaned = clean_image_upload(upload(encoded("JPEG", mode="CMYK", icc_profile=b"cmyk profile")))
+    image = Image.open(cleaned)
+    assert image.mode == "RGB"
+    assert "icc_profile" not in image.info
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (b"<html><script>alert(1)</script></html>", "photo.png"),  # HTML with an image name
+        (b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n", "photo.jpg"),  # EPS, which Django allows
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "logo.png"),
+        (encoded("TIFF"), "photo.jpg"),
+        (encoded("GIF", mode="P"), "photo.png"),
+        (encoded("BMP"), "photo.png"),
+        (encoded("PNG"), "photo.html"),  # a real image with a name that is not
+        (encoded("PNG"), "photo.svg"),
+    ],
+    ids=["html", "eps", "svg", "tiff", "gif", "bmp", "png-named-html", "png-named-svg"],
+)
+def test_other_types_are_refused_whatever_their_name(data, name):
+    with pytest.raises(ValidationError, match="Upload a JPEG, PNG or WebP image"):
+        clean_image_upload(upload(data, name))
+
+
+def test_files_over_5_mb_are_refused():
+    assert MAX_UPLOAD_BYTES == 5 * 1024 * 1024
+    big = encoded("PNG") + b"\0" * (MAX_UPLOAD_BYTES - len(encoded("PNG")) + 1)
+    with pytest.raises(ValidationError) as refused:
+        clean_image_upload(upload(big, "big.png"))
+    assert refused.value.messages == [
+        "The file is too large: an image can be at most 5.0\xa0MB. Make it smaller and upload it again."
+    ]
+
+
+def test_a_file_of_exactly_5_mb_is_not_refused_for_its_size():
+    image = encoded("PNG")
+    exactly = upload(image + b"\0" * (MAX_UPLOAD_BYTES - len(image)), "big.png")
+    assert exactly.size == MAX_UPLOAD_BYTES
+    assert GENERATED_NAME.match(clean_image_upload(exactly).name)
+
+
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+@pytest.mark.parametrize("size", [(10_000, 10_000), (20_000, 20_000), (40_001, 1_000)])
+def test_decompression_bombs_are_refused_before_decoding(size):
+    # A 10000×10000 PNG compresses to a few kilobytes and passes Django's ImageField.
+    bomb = encoded("PNG", size=size, mode="1")
+    assert len(bomb) < 100_000
+    with pytest.raises(ValidationError, match="megapixels"):
+        clean_image_upload(upload(bomb, "bomb.png"))
+    assert size[0] * size[1] > MAX_PIXELS
+
+
+def test_truncated_images_are_refused():
+    data = encoded("JPEG", size=(400, 400), quality=95)
+    with pytest.raises(ValidationError, match="damaged or incomplete"):
+        clean_image_upload(upload(data[: len(data) // 2], "cut.jpg"))
+
+
+# Through the admin, as staff upload -------------------------------------------------------
+
+
+@pytest.fixture
+def partnership(demo_content):
+    return Partnership.objects.get(slug="nottingham-ningbo")
+
+
+def change_form_data(partnership, **overrides):
+    data = {
+        "council": partnership.council_id,
+        "chinese_place": partnership.chinese_place_id,
+        "slug": partnership.slug,
+        "kind": partnership.kind,
+        "year_established": partnership.year_established or "",
+        "status": partnership.status,
+        "confidence": partnership.confidence,
+        "summary_en": partnership.summary_en,
+        "hero_image_alt_en": "The Council House in Nottingham's Old Market Square",
+        "events-TOTAL_FORMS": "0",
+        "events-INITIAL_FORMS": "0",
+        "TimelineEvent_partnerships-TOTAL_FORMS": "0",
+        "TimelineEvent_partnerships-INITIAL_FORMS": "0",
+        "quotes-TOTAL_FORMS": "0",
+        "quotes-INITIAL_FORMS": "0",
+        "is_published": "on" if partnership.is_published else "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value != ""}
+
+
+@pytest.mark.django_db
+def test_admin_stores_a_clean_copy_under_a_generated_name(admin_client, partnership, settings):
+    photo = SimpleUploadedFile("../../etc/Nottingham GPS.jpg", encoded("JPEG", exif=camera_exif()))
+    url = reverse("admin:partnerships_partnership_change", args=[partnership.pk])
+    response = admin_client.post(url, change_form_data(partnership, hero_image=photo))
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
+    partnership.refresh_from_db()
+    stored = partnership.hero_image
+    assert re.fullmatch(r"partnerships/\d{4}/\d{2}/[0-9a-f]{32}\.jpg", stored.name)
+    path = settings.MEDIA_ROOT / stored.name
+    with Image.open(path) as image:
+        assert dict(image.getexif()) == {}
+    assert b"CameraMaker" not in path.read_bytes()
+
+
+@pytest.mark.django_db
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"<html>not an image</html>", "Upload a valid image"),  # Django's own check speaks first
+        (encoded("PNG", size=(10_000, 10_000), mode="1"), "megapixels"),
+        (encoded("TIFF"), "Upload a JPEG, PNG or WebP image"),
+    ],
+    ids=["html", "bomb", "tiff"],
+)
+def test_admin_refuses_a_bad_upload_with_a_message_and_stores_nothing(
+    admin_client, partnership, settings, data, message
+):
+    url = reverse("admin:partnerships_partnership_change", args=[partnership.pk])
+    response = admin_client.post(url, change_form_data(partnership, hero_image=SimpleUploadedFile("x.png", data)))
+    assert response.status_code == HTTPStatus.OK
+    assert message in str(response.context["adminform"].form.errors["hero_image"])
+    partnership.refresh_from_db()
+    assert not partnership.hero_image
+    assert not list(settings.MEDIA_ROOT.rglob("*.*"))
+
+
+@pytest.mark.django_db
+def test_admin_keeps_the_stored_image_when_no_new_one_is_sent(admin_client, partnership):
+    url = reverse("admin:partnerships_partnership_change", args=[partnership.pk])
+    first = SimpleUploadedFile("first.png", encoded("PNG"))
+    admin_client.post(url, change_form_data(partnership, hero_image=first))
+    partnership.refresh_from_db()
+    stored = partnership.hero_image.name
+    response = admin_client.post(url, change_form_data(partnership, summary_en="Edited summary."))
+    assert response.status_code == HTTPStatus.FOUND
+    partnership.refresh_from_db()
+    assert partnership.hero_image.name == stored
+    assert partnership.summary_en == "Edited summary."
