@@ -1,0 +1,43 @@
+"""Each public page runs the same number of SQL queries for 3 partnerships as
+for 40: no query per row, whatever staff publish."""
+
+import pytest
+
+from tests.public_data import build_public_site
+
+pytestmark = pytest.mark.django_db
+
+# url (or a function of the partnerships made) → queries
+BUDGETS = [
+    # pages (home, about), figures, school count, statistics, featured, events, their partnerships
+    ("/", 7),
+    # province and area choices, count, page
+    ("/partnerships/", 4),
+    ("/partnerships/?status=active&kind=sister-city&year_from=1900", 4),
+    # partnership, events, school links, quotes, same-area partnerships
+    (pytest.param(lambda ps: ps[0].get_absolute_url(), 5, id="partnership-page")),
+    # year and partnership choices, count, page, the events' partnerships
+    ("/timeline/", 5),
+    ("/timeline/?category=culture", 5),
+    # count, page, sister-school links
+    ("/schools/", 3),
+    # school, links, events
+    (pytest.param(lambda ps: ps[0].council.schools.get().get_absolute_url(), 3, id="school-page")),
+    ("/about/", 1),
+    ("/process/", 2),
+    ("/benefits/", 3),
+    ("/sitemap.xml", 2),
+    ("/timeline/feed/", 1),
+    ("/robots.txt", 0),
+    ("/zh-hans/", 7),
+]
+
+
+@pytest.mark.parametrize("size", [3, 40])
+@pytest.mark.parametrize(("url", "queries"), BUDGETS)
+def test_page_cost_does_not_grow_with_data(client, django_assert_num_queries, size, url, queries):
+    partnerships = build_public_site(size)
+    url = url(partnerships) if callable(url) else url
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200, url
