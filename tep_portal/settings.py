@@ -78,6 +78,9 @@ MIDDLEWARE = [
     "tep_portal.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole public pages for anonymous visitors, from the shared cache (tep_portal/pagecache.py).
+    # After the header middleware above, so cached pages still get fresh security headers.
+    "tep_portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,6 +158,13 @@ if env("CACHE_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tep"}}
+# Whole-page cache (tep_portal/pagecache.py): any staff edit to public content empties it at once.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
+# Browsers revalidate every time (cheap: a 304 from the cache), so staff edits show at once.
+PAGE_CACHE_BROWSER_MAX_AGE = env_int("PAGE_CACHE_BROWSER_MAX_AGE", 0)
+# /bench/minimal/, the baseline of `make bench`. Never set in real use.
+BENCH_ENDPOINTS = env_bool("TEP_BENCH", False)
 
 # AUTH
 # ------------------------------------------------------------------------------

@@ -29,6 +29,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+if settings.BENCH_ENDPOINTS:
+    # Only for `make bench` (TEP_BENCH=1); absent in real use.
+    urlpatterns += [path("", include("tep_portal.bench"))]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -18,6 +18,18 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    """Views are tested as they render; tests/test_pagecache.py tests the page cache
+    in front of them (the `page_cache` fixture switches it on)."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
 @pytest.fixture
 def demo_content(db):
     """The full demo content, as `make run` loads it."""

@@ -1,0 +1,270 @@
+"""Whole-page cache for anonymous visitors, emptied the moment staff change content.
+
+Rendering a public page costs tens of milliseconds of template work; serving it
+from the shared cache costs one cache round trip. So every anonymous GET of a
+public page is rendered once and then served from the cache until any content
+changes.
+
+How it stays correct:
+
+- One counter in the shared cache, the content *generation*, is bumped by every
+  save, delete or many-to-many change of a model that public pages show (every
+  model of the partnerships and schools apps except the private ones listed in
+  PRIVATE_MODELS). A stored page remembers the generation it was rendered under
+  and is served only while that is still the current one. The counter lives in
+  the cache every app server shares (Redis via CACHE_URL), so an edit on one
+  server empties the cache of all of them at once.
+- The counter is bumped when the change is made and again when its transaction
+  commits: a page rendered in between, from data read before the commit, is
+  stored under a generation that is already gone by the time anyone asks.
+- Only requests that carry no session or messages cookie (so: not signed-in
+  staff) are served from or stored in the cache, so nothing personal or
+  unpublished that staff can see is ever stored.
+- Only plain 200 responses that set no cookie and do not ask not to be cached
+  are stored. /register/ (its form needs a per-visitor CSRF token, and it sets
+  the CSRF cookie), the admin, health checks and the benchmark endpoint are
+  skipped outright.
+- The key is the scheme, host and full path with its query string, the language
+  and a fingerprint of the code and templates, so a deploy never serves pages
+  rendered by the previous release.
+
+Stored pages carry an ETag and Last-Modified; a browser revalidating with
+If-None-Match gets a 304 without a body. Browsers are told to revalidate every
+time (max-age=0 by default), because staff edits must show at once.
+"""
+
+import hashlib
+import logging
+import re
+import time
+from pathlib import Path
+
+import django
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import get_language_from_path
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+
+# Models of the watched apps that no public page shows: changing them must not
+# empty the cache (50,000 enquiries would otherwise keep it permanently cold).
+PRIVATE_MODELS = {
+    "partnerships.seedrecord",
+    "partnerships.partnershipenquiry",
+    "partnerships.enquirynote",
+    "partnerships.enquirystatuschange",
+}
+
+# Paths never cached, after the optional language prefix: forms with CSRF
+# tokens, staff pages, health checks that must measure the server now.
+SKIPPED_PATHS = ("admin", "register", "privacy/erase", "healthz", "i18n", "bench", "static", "media")
+
+# A response varying on anything else (Accept-Encoding from a compressing
+# middleware, say) could differ between two visitors with the same key.
+# Language is part of the key; Cookie is safe because only requests without a
+# session or messages cookie are served from the cache.
+HARMLESS_VARY = {"cookie", "accept-language"}
+
+MESSAGES_COOKIE = "messages"
+
+
+def _cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+# Generation --------------------------------------------------------------------
+
+
+def bump_generation():
+    """Make every stored page stale, on every app server."""
+    cache = _cache()
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            _start_generation(cache, replace=True)
+    except Exception:
+        # The edit itself has been saved; a cache outage must not turn it into a 500.
+        # Pages stored before the outage expire after PAGE_CACHE_SECONDS at the latest.
+        logger.exception("Page cache: could not bump the content generation")
+
+
+def _start_generation(cache, *, replace=False):
+    # Start from the clock, not from 1: if the counter was evicted while pages
+    # stored under an old number survived, no old number can ever come back.
+    value = time.time_ns()
+    if replace:
+        cache.set(GENERATION_KEY, value, timeout=None)
+    elif not cache.add(GENERATION_KEY, value, timeout=None):
+        return cache.get(GENERATION_KEY)
+    return value
+
+
+def content_changed(sender, using=None, action=None, **kwargs):
+    """Signal receiver for every change to a model that public pages show."""
+    if action is not None and not action.startswith("post_"):
+        return  # m2m_changed's pre_add / pre_remove / pre_clear
+    bump_generation()
+    transaction.on_commit(bump_generation, using=using)
+
+
+_watched = set()
+
+
+def watch_app(app_config):
+    """Connect content_changed to every public model of an app (called from AppConfig.ready)."""
+    for model in app_config.get_models(include_auto_created=True):
+        if model._meta.label_lower in PRIVATE_MODELS:
+            continue
+        _watched.add(model._meta.label_lower)
+        uid = f"pagecache:{model._meta.label_lower}"
+        post_save.connect(content_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(content_changed, sender=model, dispatch_uid=uid)
+        m2m_changed.connect(content_changed, sender=model, dispatch_uid=uid)
+
+
+def watched_models():
+    """Labels of the models whose changes empty the cache (for tests and the README)."""
+    return sorted(_watched)
+
+
+# Code fingerprint -------------------------------------------------------------
+
+_fingerprint = None
+FINGERPRINT_SUFFIXES = {".py", ".html", ".txt", ".xml", ".mo", ".json"}
+
+
+def code_fingerprint():
+    """A short hash of what shapes a page besides the data: our code, templates,
+    translations, the static files manifest and Django's version. Computed once
+    per process from file contents, so identical releases on different machines
+    share their cached pages and a new release starts afresh."""
+    global _fingerprint
+    if _fingerprint is None:
+        digest = hashlib.blake2b(django.get_version().encode(), digest_size=8)
+        base = Path(settings.BASE_DIR)
+        roots = [base / "tep_portal", base / "partnerships", base / "schools"]
+        roots += [Path(d) for template in settings.TEMPLATES for d in template.get("DIRS", [])]
+        roots += [Path(p) for p in getattr(settings, "LOCALE_PATHS", [])]
+        files = [path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file()]
+        manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+        if manifest.is_file():
+            files.append(manifest)
+        for path in sorted(set(files)):
+            if path.suffix in FINGERPRINT_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(base) if path.is_relative_to(base) else path).encode())
+                digest.update(path.read_bytes())
+        _fingerprint = digest.hexdigest()
+    return _fingerprint
+
+
+# Middleware --------------------------------------------------------------------
+
+
+class PageCacheMiddleware:
+    """Serves and stores whole public pages; see the module docstring.
+
+    Sits just inside SecurityMiddleware, the project's header middleware and
+    WhiteNoise, so a cached page still gets fresh security headers and CSP on
+    the way out, while sessions, locale, CSRF, auth and the view are skipped.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+        skipped = "|".join(re.escape(path) for path in getattr(settings, "PAGE_CACHE_SKIPPED_PATHS", SKIPPED_PATHS))
+        self.skipped = re.compile(rf"^/(?:(?:{languages})/)?(?:{skipped})(?:/|$)")
+
+    def __call__(self, request):
+        if not self.is_cacheable_request(request):
+            return self.get_response(request)
+        try:
+            key = self.key(request)
+            cache = _cache()
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY)
+            if generation is None:
+                generation = _start_generation(cache)
+            entry = found.get(key)
+        except Exception:
+            logger.exception("Page cache unavailable; rendering the page")
+            return self.get_response(request)
+
+        if entry is not None and entry[0] == generation:
+            return self.cached_response(request, entry)
+
+        response = self.get_response(request)
+        if request.method == "GET" and self.is_cacheable_response(response):
+            self.store(request, response, cache, key, generation)
+            response["X-Page-Cache"] = "miss"
+            return get_conditional_response(
+                request, etag=response["ETag"], last_modified=_last_modified(response), response=response
+            )
+        return response
+
+    def is_cacheable_request(self, request):
+        if not enabled() or request.method not in ("GET", "HEAD"):
+            return False
+        cookies = request.COOKIES
+        if settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies:
+            return False
+        if "HTTP_AUTHORIZATION" in request.META:
+            return False
+        return not self.skipped.match(request.path_info)
+
+    @staticmethod
+    def is_cacheable_response(response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return False
+        vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+        return vary <= HARMLESS_VARY
+
+    @staticmethod
+    def key(request):
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        url = request.build_absolute_uri()  # scheme and host: pages hold absolute links
+        url_hash = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
+        return f"pagecache:page:{code_fingerprint()}:{language}:{url_hash}"
+
+    @staticmethod
+    def store(request, response, cache, key, generation):
+        content = response.content
+        response["ETag"] = f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
+        response["Last-Modified"] = http_date()
+        max_age = getattr(settings, "PAGE_CACHE_BROWSER_MAX_AGE", 0)
+        patch_cache_control(response, public=True, max_age=max_age, must_revalidate=True)
+        headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
+        entry = (generation, response.status_code, headers, content)
+        try:
+            cache.set(key, entry, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+        except Exception:
+            logger.exception("Page cache: could not store a page")
+
+    @staticmethod
+    def cached_response(request, entry):
+        _generation, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=_last_modified(response), response=response
+        )
+
+
+def _last_modified(response):
+    return parse_http_date_safe(response["Last-Modified"])

@@ -1,0 +1,355 @@
+"""The whole-page cache (tep_portal/pagecache.py): what it serves, what it never
+stores, and that every staff edit empties it at once."""
+
+import uuid
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+
+from partnerships.models import Page, Partnership, PartnershipEnquiry, Quote, TimelineEvent
+from schools.models import UKSchool
+from tep_portal import pagecache
+
+from .factories import PartnershipFactory, TimelineEventFactory
+from .html_forms import form_data
+
+pytestmark = pytest.mark.usefixtures("page_cache", "demo_content")
+
+DETAIL = "/partnerships/nottingham-ningbo/"
+PUBLIC_PAGES = [
+    "/",
+    "/partnerships/",
+    DETAIL,
+    "/schools/",
+    "/schools/the-fernwood-school/",
+    "/timeline/",
+    "/about/",
+    "/process/",
+    "/benefits/",
+    "/zh-hans/",
+    "/zh-hans/partnerships/nottingham-ningbo/",
+    "/timeline/feed/",
+    "/sitemap.xml",
+    "/robots.txt",
+]
+
+
+def text(response):
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_a_cached_page_is_served_without_touching_the_database(client, django_assert_num_queries, path):
+    first = client.get(path)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+
+    with django_assert_num_queries(0):
+        second = client.get(path)
+
+    assert second.status_code == 200
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_cached_pages_still_get_the_security_headers(client):
+    client.get("/")
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "hit"
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"):
+        assert response.has_header(header), header
+    assert not response.cookies
+
+
+def test_head_is_answered_from_the_cache(client, django_assert_num_queries):
+    client.get("/timeline/")
+    with django_assert_num_queries(0):
+        response = client.head("/timeline/")
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+
+
+# Staff edits --------------------------------------------------------------------
+
+
+def change_in_admin(admin_client, obj, **changes):
+    """Post the object's admin change form back with some fields changed, as staff would."""
+    opts = obj._meta
+    url = f"/admin/{opts.app_label}/{opts.model_name}/{obj.pk}/change/"
+    data = form_data(text(admin_client.get(url)), form_id=f"{opts.model_name}_form")
+    data.update(changes)
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
+def test_a_partnership_edited_in_the_admin_shows_at_once(client, admin_client):
+    client.get(DETAIL)
+    client.get("/partnerships/?q=Ningbo")
+    partnership = Partnership.objects.get(slug="nottingham-ningbo")
+
+    change_in_admin(admin_client, partnership, summary_en="Rewritten by TEP staff this morning.")
+
+    detail = client.get(DETAIL)
+    assert detail["X-Page-Cache"] == "miss"
+    assert "Rewritten by TEP staff this morning." in text(detail)
+    assert "Rewritten by TEP staff this morning." in text(client.get("/partnerships/?q=Ningbo"))
+
+
+def test_a_page_edited_in_the_admin_shows_at_once_in_each_language(client, admin_client):
+    client.get("/")
+    client.get("/zh-hans/")
+    home = Page.objects.get(slug="home")
+
+    change_in_admin(admin_client, home, title_en="Sister cities, sister schools", title_zh_hans="友好城市与姊妹学校")
+
+    assert "Sister cities, sister schools" in text(client.get("/"))
+    assert "友好城市与姊妹学校" in text(client.get("/zh-hans/"))
+
+
+def test_an_event_saved_through_the_orm_shows_at_once(client):
+    event = TimelineEvent.objects.published().newest_first().first()
+    assert event.title_en in text(client.get("/timeline/"))
+
+    event.title_en = "Ningbo delegation visits Nottingham (revised)"
+    event.save()
+
+    assert "Ningbo delegation visits Nottingham (revised)" in text(client.get("/timeline/"))
+
+
+def test_a_school_edit_shows_at_once(client):
+    client.get("/schools/")
+    school = UKSchool.objects.get(slug="the-fernwood-school")
+    school.name = "Fernwood Academy"
+    school.save()
+    assert "Fernwood Academy" in text(client.get("/schools/"))
+
+
+def test_deleting_and_unlinking_show_at_once(client):
+    partnership = Partnership.objects.get(slug="nottingham-ningbo")
+    event = TimelineEventFactory(title_en="Lantern festival in the Old Market Square", partnerships=[partnership])
+    quote = Quote.objects.create(
+        partnership=partnership, speaker="A. Speaker", text_en="Friends across the sea.", is_published=True
+    )
+    page = text(client.get(DETAIL))
+    assert "Lantern festival in the Old Market Square" in page
+    assert "Friends across the sea." in page
+
+    event.partnerships.remove(partnership)  # m2m_changed
+    quote.delete()  # post_delete
+
+    page = text(client.get(DETAIL))
+    assert "Lantern festival in the Old Market Square" not in page
+    assert "Friends across the sea." not in page
+
+
+def test_unpublishing_with_the_admin_action_removes_the_page_at_once(client, admin_client):
+    assert client.get(DETAIL).status_code == 200
+    assert "Ningbo" in text(client.get("/partnerships/?q=Ningbo"))
+    partnership = Partnership.objects.get(slug="nottingham-ningbo")
+
+    response = admin_client.post(
+        "/admin/partnerships/partnership/", {"action": "unpublish", "_selected_action": [partnership.pk]}
+    )
+    assert response.status_code == 302
+
+    assert client.get(DETAIL).status_code == 404
+    assert "nottingham-ningbo" not in text(client.get("/partnerships/?q=Ningbo"))
+
+
+def test_enquiries_do_not_empty_the_cache(client, django_assert_num_queries):
+    client.get("/")
+    PartnershipEnquiry.objects.create(
+        submission_token=uuid.uuid4(),
+        organisation_name="Rushcliffe Borough Council",
+        organisation_type="council",
+        contact_name="Ffion Llewelyn",
+        job_title="Economic development officer",
+        email="ffion@example.org",
+        region="east-midlands",
+        interest_sister_city=True,
+        message="We would like a sister city.",
+        privacy_agreed_at=timezone.now(),
+    )
+    with django_assert_num_queries(0):
+        assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_every_public_model_and_no_private_one_empties_the_cache():
+    # A new model must be classified on purpose: add it here, or to PRIVATE_MODELS if no public page shows it.
+    assert pagecache.watched_models() == [
+        "partnerships.area",
+        "partnerships.benefit",
+        "partnerships.chineseplace",
+        "partnerships.council",
+        "partnerships.page",
+        "partnerships.partnership",
+        "partnerships.processstep",
+        "partnerships.quote",
+        "partnerships.statistic",
+        "partnerships.timelineevent",
+        "partnerships.timelineevent_partnerships",
+        "partnerships.timelineevent_schools",
+        "schools.chineseschool",
+        "schools.sisterschoollink",
+        "schools.ukschool",
+    ]
+
+
+# What is never stored -------------------------------------------------------------
+
+
+def test_a_draft_never_leaks(client, admin_client):
+    draft = PartnershipFactory(is_published=False, summary_en="Secret draft summary.")
+    TimelineEventFactory(title_en="Draft event for staff only", is_published=False, partnerships=[draft])
+    draft_url = f"/partnerships/{draft.slug}/"
+
+    # Staff browse the public pages (and may be shown drafts): nothing they see is stored.
+    for path in ("/partnerships/", "/timeline/", draft_url):
+        response = admin_client.get(path)
+        assert "X-Page-Cache" not in response
+
+    assert client.get(draft_url).status_code == 404
+    assert client.get(draft_url).status_code == 404
+    for path in ("/partnerships/", "/timeline/"):
+        client.get(path)
+        page = text(client.get(path))
+        assert "Secret draft summary." not in page
+        assert "Draft event for staff only" not in page
+
+
+def test_language_variants_are_cached_separately(client):
+    english, chinese = client.get("/"), client.get("/zh-hans/")
+    assert english["X-Page-Cache"] == chinese["X-Page-Cache"] == "miss"
+    english, chinese = client.get("/"), client.get("/zh-hans/")
+    assert english["X-Page-Cache"] == chinese["X-Page-Cache"] == "hit"
+    assert '<html lang="en-GB"' in text(english)
+    assert '<html lang="zh-Hans"' in text(chinese)
+    assert english["Content-Language"] == "en"
+    assert chinese["Content-Language"] == "zh-hans"
+
+
+def test_query_strings_are_part_of_the_key(client):
+    ningbo, shanghai = client.get("/partnerships/?q=Ningbo"), client.get("/partnerships/?q=Shanghai")
+    assert ningbo["X-Page-Cache"] == shanghai["X-Page-Cache"] == "miss"
+    ningbo, shanghai = client.get("/partnerships/?q=Ningbo"), client.get("/partnerships/?q=Shanghai")
+    assert ningbo["X-Page-Cache"] == shanghai["X-Page-Cache"] == "hit"
+    assert "nottingham-ningbo" in text(ningbo)
+    assert "nottingham-ningbo" not in text(shanghai)
+    assert "liverpool-shanghai" in text(shanghai)
+
+
+def test_hosts_are_cached_separately(client):
+    # Pages carry absolute links (canonical, Open Graph), so each host has its own copy.
+    client.get("/", HTTP_HOST="localhost")
+    assert client.get("/", HTTP_HOST="127.0.0.1")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("path", ["/register/", "/zh-hans/register/"])
+def test_the_register_form_is_never_cached(client, path):
+    for _ in range(2):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert response.cookies[settings.CSRF_COOKIE_NAME].value  # each visitor gets their own CSRF token
+
+
+def test_admin_pages_are_never_cached(client, admin_client):
+    for _ in range(2):
+        assert "X-Page-Cache" not in admin_client.get("/admin/")
+        assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_a_visitor_with_a_session_is_never_served_from_the_cache(client):
+    client.get("/")
+    client.cookies[settings.SESSION_COOKIE_NAME] = "not-a-real-session"
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+
+
+def test_not_found_pages_are_not_stored(client):
+    for _ in range(2):
+        response = client.get("/partnerships/no-such-partnership/")
+        assert response.status_code == 404
+        assert "X-Page-Cache" not in response
+
+
+# Conditional GET ----------------------------------------------------------------
+
+
+def test_a_browser_revalidating_an_unchanged_page_gets_a_304(client, django_assert_num_queries):
+    first = client.get(DETAIL)
+    etag = first["ETag"]
+    assert etag.startswith('"') and etag.endswith('"')
+    assert first["Last-Modified"]
+    cache_control = {part.strip() for part in first["Cache-Control"].split(",")}
+    assert {"public", "max-age=0", "must-revalidate"} <= cache_control
+
+    with django_assert_num_queries(0):
+        response = client.get(DETAIL, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+
+
+def test_after_an_edit_the_old_etag_gets_the_new_page(client):
+    etag = client.get(DETAIL)["ETag"]
+    partnership = Partnership.objects.get(slug="nottingham-ningbo")
+    partnership.summary_en = "Updated summary for revalidation."
+    partnership.save()
+
+    response = client.get(DETAIL, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    assert "Updated summary for revalidation." in text(response)
+
+
+def test_a_page_that_did_not_change_keeps_its_etag_across_edits(client):
+    etag = client.get("/robots.txt")["ETag"]
+    UKSchool.objects.filter(slug="nuast").get().save()  # an unrelated edit: the cache is emptied
+    response = client.get("/robots.txt", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+
+
+# Releases and outages -------------------------------------------------------------
+
+
+def test_a_new_release_does_not_serve_pages_cached_by_the_previous_one(client, monkeypatch):
+    client.get("/")
+    monkeypatch.setattr(pagecache, "_fingerprint", "next-release")
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_pages_and_edits_still_work_when_the_cache_server_is_down(client, settings):
+    # Nothing listens on port 1: every cache call fails with "connection refused".
+    settings.CACHES = {
+        **settings.CACHES,
+        "down": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},
+    }
+    settings.PAGE_CACHE_ALIAS = "down"
+
+    assert client.get(DETAIL).status_code == 200
+    partnership = Partnership.objects.get(slug="nottingham-ningbo")
+    partnership.year_note = "Saved while the cache was down."
+    partnership.save()
+    assert Partnership.objects.filter(year_note="Saved while the cache was down.").exists()
+    assert "X-Page-Cache" not in client.get(DETAIL)
+
+
+def test_generation_survives_losing_its_counter(client):
+    """If the counter is evicted, it restarts from the clock, so no page stored
+    under an old number can come back."""
+    client.get("/")
+    cache = pagecache._cache()
+    old = cache.get(pagecache.GENERATION_KEY)
+    cache.delete(pagecache.GENERATION_KEY)
+    response = Client().get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert cache.get(pagecache.GENERATION_KEY) > old
+
+
+def test_the_benchmark_endpoint_does_not_exist_in_normal_use(client):
+    assert client.get("/bench/minimal/").status_code == 404
