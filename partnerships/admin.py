@@ -234,3 +234,7 @@ class BenefitAdmin(OrderedContentAdmin):
 class PageAdmin(TranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title_en", "title_zh_hans", "slug"]
+
+
+# The enquiry inbox (issue 4) lives in its own module.
+from . import admin_enquiries  # noqa: E402, F401

@@ -1,7 +1,6 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
-from . import views
+from . import enquiry_views, views
 from .feeds import TimelineFeed
 
 app_name = "partnerships"
@@ -14,10 +13,7 @@ urlpatterns = [
     path("about/", views.AboutView.as_view(), name="about"),
     path("process/", views.ProcessView.as_view(), name="process"),
     path("benefits/", views.BenefitsView.as_view(), name="benefits"),
-    # Placeholders until the enquiry form lands (issue 4): names are the contract.
-    path("register/", TemplateView.as_view(template_name="partnerships/placeholder.html"), name="register"),
-    path(
-        "register/thanks/", TemplateView.as_view(template_name="partnerships/placeholder.html"), name="register-thanks"
-    ),
-    path("privacy/", TemplateView.as_view(template_name="partnerships/placeholder.html"), name="privacy"),
+    path("register/", enquiry_views.EnquiryCreateView.as_view(), name="register"),
+    path("register/thanks/", enquiry_views.EnquiryThanksView.as_view(), name="register-thanks"),
+    path("privacy/", enquiry_views.PrivacyView.as_view(), name="privacy"),
 ]

@@ -327,6 +327,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Staff who are told about every new enquiry.
 ENQUIRY_NOTIFY_EMAILS = env_list("ENQUIRY_NOTIFY_EMAILS", "enquiries@trueeducationpartnership.com")
 
+# ENQUIRY FORM (partnerships/enquiry_protection.py, partnerships/services.py)
+# ------------------------------------------------------------------------------
+# Enquiries accepted per client address: "<count>/<period>", period in s, m, h or d; "off" disables.
+# Counted in the cache: set CACHE_URL (Redis) when several app servers run.
+ENQUIRY_RATE_LIMIT = env("ENQUIRY_RATE_LIMIT", "5/10m")
+# Seconds a person needs at least to fill in the form; quicker posts are dropped as bots. 0 disables.
+ENQUIRY_MIN_FILL_SECONDS = env_int("ENQUIRY_MIN_FILL_SECONDS", 3)
+# Months a closed enquiry is kept before `manage.py purge_enquiries` anonymises it (stated on /privacy/).
+ENQUIRY_RETENTION_MONTHS = env_int("ENQUIRY_RETENTION_MONTHS", 24)
+
 # FORMS
 # ------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

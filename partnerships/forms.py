@@ -1,0 +1,249 @@
+"""The public "Register for a China Partnership" form.
+
+Messages follow the GOV.UK Design System wording; every one says what to do.
+The HTML5 `required` and `maxlength` attributes are left out on purpose: the
+server's messages (and the error summary) are clearer than browser pop-ups or
+text that silently stops at a limit.
+"""
+
+import re
+import unicodedata
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    ENQUIRY_REGION_CHOICES,
+    EnquiryInterest,
+    OrganisationType,
+    Partnership,
+    PartnershipEnquiry,
+)
+
+# Characters that have no place in a one-line answer: control characters
+# (CR, LF, tab, NUL…), Unicode line/paragraph separators, and the bidi
+# overrides that can make text display differently from what it is.
+BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+LINE_SEPARATORS = {"\u2028", "\u2029", "\u0085"}
+
+
+def _has_forbidden_characters(value, *, multiline):
+    for char in value:
+        if multiline and char in "\r\n\t":
+            continue
+        if unicodedata.category(char) == "Cc" or char in LINE_SEPARATORS or (not multiline and char in BIDI_CONTROLS):
+            return True
+    return False
+
+
+def single_line(value):
+    if _has_forbidden_characters(value, multiline=False):
+        raise ValidationError(
+            _("Enter this on one line, without line breaks or special characters"), code="not_single_line"
+        )
+
+
+def plain_text(value):
+    if _has_forbidden_characters(value, multiline=True):
+        raise ValidationError(_("Remove the special characters from your message"), code="control_characters")
+
+
+PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()\-]+")
+
+
+def validate_phone(value):
+    """UK and international numbers: digits, spaces, brackets, hyphens, a leading +; 7 to 15 digits (E.164)."""
+    digits = sum(char in "0123456789" for char in value)
+    if not PHONE_CHARACTERS.fullmatch(value) or not 7 <= digits <= 15:
+        raise ValidationError(
+            _("Enter a telephone number, like 0115 496 0000 or +44 115 496 0000"), code="invalid_phone"
+        )
+
+
+class StrictEmailValidator(EmailValidator):
+    """Django's validator, minus what a reply can never reach: `localhost`
+    (allowed by default), IP-address domains and over-long local parts."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allowlist=[], **kwargs)
+
+    def __call__(self, value):
+        super().__call__(value)
+        local, _at, domain = value.rpartition("@")
+        if len(local) > 64 or domain.startswith("["):
+            raise ValidationError(self.message, code=self.code, params={"value": value})
+
+
+class AgreementCheckbox(forms.CheckboxInput):
+    """Ticked only when the posted value is exactly the box's own value.
+
+    Django's CheckboxInput treats any value except "false" as ticked, so a
+    crafted post with "0" or "off" would count as agreement.
+    """
+
+    checked_value = "yes"
+
+    def format_value(self, value):
+        return self.checked_value
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == self.checked_value
+
+
+def _messages(required, max_length=None, **others):
+    messages = {"required": required, **others}
+    if max_length:
+        messages["max_length"] = max_length
+    return messages
+
+
+class EnquiryForm(forms.ModelForm):
+    # Bots fill in every field; people never see this one (see enquiry_form.html).
+    HONEYPOT_FIELD = "website"
+
+    organisation_type = forms.ChoiceField(
+        label=_("Type of organisation"),
+        choices=OrganisationType.choices,
+        widget=forms.RadioSelect,
+        error_messages=_messages(
+            _("Select the type of organisation"), invalid_choice=_("Select the type of organisation from the list")
+        ),
+    )
+    interests = forms.MultipleChoiceField(
+        label=_("What are you interested in?"),
+        help_text=_("Select all that apply."),
+        choices=EnquiryInterest.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_messages(
+            _("Select what you are interested in"), invalid_choice=_("Select only options from the list")
+        ),
+    )
+    partnership = forms.ModelChoiceField(
+        label=_("Which partnership brought you here? (optional)"),
+        queryset=Partnership.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("None in particular"),
+        error_messages={"invalid_choice": _("Select a partnership from the list")},
+    )
+    privacy_agreed = forms.BooleanField(
+        widget=AgreementCheckbox,
+        error_messages=_messages(_("Confirm that you have read the privacy notice")),
+    )
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+
+    use_required_attribute = False
+
+    class Meta:
+        model = PartnershipEnquiry
+        fields = [
+            "organisation_name",
+            "organisation_type",
+            "region",
+            "contact_name",
+            "job_title",
+            "email",
+            "phone",
+            "interests",
+            "partnership",
+            "message",
+        ]
+        labels = {
+            "organisation_name": _("Organisation name"),
+            "region": _("Where is your organisation based?"),
+            "contact_name": _("Full name"),
+            "job_title": _("Job title"),
+            "email": _("Email address"),
+            "phone": _("Telephone number (optional)"),
+            "message": _("Tell us about your organisation and what you hope a partnership will achieve"),
+        }
+        help_texts = {
+            "email": _("We will only use this to reply to your enquiry."),
+            "phone": _("For an international number, include the country code, like +86."),
+            "message": _("For example, links you already have with China, or the timescale you are working to."),
+        }
+        widgets = {
+            "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+            "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "message": forms.Textarea(attrs={"rows": 6}),
+        }
+        error_messages = {
+            "organisation_name": _messages(
+                _("Enter the name of your organisation"), _("Organisation name must be 200 characters or fewer")
+            ),
+            "region": _messages(_("Select where your organisation is based"), invalid_choice=_("Select a region")),
+            "contact_name": _messages(_("Enter your full name"), _("Full name must be 120 characters or fewer")),
+            "job_title": _messages(_("Enter your job title"), _("Job title must be 120 characters or fewer")),
+            "email": _messages(
+                _("Enter your email address"),
+                _("Email address must be 254 characters or fewer"),
+                invalid=_("Enter an email address in the correct format, like name@example.com"),
+            ),
+            "phone": {"max_length": _("Telephone number must be 32 characters or fewer")},
+            "message": _messages(_("Enter your message"), _("Your message must be 5,000 characters or fewer")),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        fields["partnership"].queryset = Partnership.objects.published().with_places()
+        fields["region"].choices = [("", _("Choose a region")), *ENQUIRY_REGION_CHOICES]
+        fields["privacy_agreed"].label = format_html(
+            '{} <a href="{}" target="_blank" rel="noopener">{}</a>',
+            _("I have read the"),
+            reverse("partnerships:privacy"),
+            _("privacy notice (opens in a new tab)"),
+        )
+        for name in ("organisation_name", "contact_name", "job_title"):
+            fields[name].validators.append(single_line)
+        fields["email"].validators = [
+            *(v for v in fields["email"].validators if not isinstance(v, EmailValidator)),
+            StrictEmailValidator(message=self.Meta.error_messages["email"]["invalid"]),
+        ]
+        fields["message"].validators.append(plain_text)
+        for field in fields.values():
+            field.widget.attrs.pop("maxlength", None)
+        self.fields[self.HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the template writes <form>, the error summary and the hidden fields
+        self.helper.layout = Layout(
+            Fieldset(_("Your organisation"), "organisation_name", "organisation_type", "region"),
+            Fieldset(_("About you"), "contact_name", "job_title", "email", "phone"),
+            Fieldset(_("Your enquiry"), "interests", "partnership", "message"),
+            "privacy_agreed",
+        )
+
+    def clean_email(self):
+        local, _at, domain = self.cleaned_data["email"].rpartition("@")
+        return f"{local}@{domain.lower()}"
+
+    def clean_phone(self):
+        # Full-width digits and symbols from Chinese keyboards become their ASCII forms.
+        phone = " ".join(unicodedata.normalize("NFKC", self.cleaned_data["phone"]).split())
+        if phone:
+            validate_phone(phone)
+        return phone
+
+    @property
+    def is_honeypot_filled(self):
+        return bool(self.data.get(self.HONEYPOT_FIELD, "").strip())
+
+    def error_summary(self):
+        """(message, field id) pairs in page order, for the GOV.UK error summary."""
+        items = [(message, "") for message in self.non_field_errors()]
+        for name in self.Meta.fields + ["privacy_agreed"]:
+            if name in self.errors:
+                field = self[name]
+                target = field.auto_id + ("_0" if name in ("organisation_type", "interests") else "")
+                items.extend((message, target) for message in self.errors[name])
+        return items

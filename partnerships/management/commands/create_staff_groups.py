@@ -1,0 +1,45 @@
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand
+
+from partnerships.models import EnquiryNote, EnquiryStatusChange, PartnershipEnquiry, SeedRecord
+
+CONTENT_EDITORS = "Content editors"
+ENQUIRY_REVIEWERS = "Enquiry reviewers"
+ENQUIRY_MODELS = {PartnershipEnquiry, EnquiryNote, EnquiryStatusChange}
+
+
+def content_models():
+    """Every model staff edit as site content: partnerships and schools, minus enquiries and bookkeeping."""
+    models = [*apps.get_app_config("partnerships").get_models(), *apps.get_app_config("schools").get_models()]
+    return [model for model in models if model not in ENQUIRY_MODELS and model is not SeedRecord]
+
+
+def permissions(model, *actions):
+    content_type = ContentType.objects.get_for_model(model)
+    codenames = [f"{action}_{model._meta.model_name}" for action in actions]
+    return list(Permission.objects.filter(content_type=content_type, codename__in=codenames))
+
+
+class Command(BaseCommand):
+    help = (
+        f'Create or update the staff groups "{CONTENT_EDITORS}" (all site content, no enquiries) and '
+        f'"{ENQUIRY_REVIEWERS}" (view and review enquiries, add notes, export; no content, no deleting). '
+        "Safe to run again: each group is reset to exactly these permissions."
+    )
+
+    def handle(self, *args, **options):
+        editor_perms = [
+            perm for model in content_models() for perm in permissions(model, "add", "change", "delete", "view")
+        ]
+        reviewer_perms = [
+            *permissions(PartnershipEnquiry, "view", "change", "export"),
+            *permissions(EnquiryNote, "view", "add"),
+            *permissions(EnquiryStatusChange, "view"),
+        ]
+        for name, perms in ((CONTENT_EDITORS, editor_perms), (ENQUIRY_REVIEWERS, reviewer_perms)):
+            group, created = Group.objects.get_or_create(name=name)
+            group.permissions.set(perms)
+            self.stdout.write(f"{'Created' if created else 'Updated'} {name!r} with {len(perms)} permissions.")
+        self.stdout.write("Add staff to a group in the admin (Users): they also need “Staff status” to sign in.")
