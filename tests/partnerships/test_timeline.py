@@ -1,0 +1,158 @@
+"""The timeline page, its filters and its RSS feed."""
+
+import datetime
+import re
+import xml.etree.ElementTree as ET
+from http import HTTPStatus
+
+import pytest
+
+from partnerships.models import TimelineEvent
+from tests.factories import PartnershipFactory, TimelineEventFactory
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED_EVENTS = 16  # 19 in the demo content, 3 drafts
+
+
+def timeline(client, query="", status=HTTPStatus.OK):
+    response = client.get(f"/timeline/{query}")
+    assert response.status_code == status
+    body = response.content.decode()
+    ids = [int(pk) for pk in re.findall(r'<li class="event" id="event-(\d+)">', body)]
+    return ids, body
+
+
+def test_timeline_lists_published_events_newest_first(client, demo_content):
+    ids, body = timeline(client)
+    assert len(ids) == PUBLISHED_EVENTS
+    assert ids == list(TimelineEvent.objects.published().newest_first().values_list("pk", flat=True))
+    assert "Robin Hood" in body
+    assert "Sister City of the Year" not in body
+
+
+def test_each_event_has_an_anchor_and_its_date_at_its_precision(client, demo_content):
+    _, body = timeline(client)
+    event = TimelineEvent.objects.get(title_en__startswith="Robin Hood")
+    assert f'id="event-{event.pk}"' in body
+    assert '<time datetime="2015-11-05">5 November 2015</time>' in body
+    assert '<time datetime="2004-09">September 2004</time>' in body
+    assert '<time datetime="2014">2014</time>' in body
+    assert event.get_absolute_url() == f"/timeline/#event-{event.pk}"
+
+
+def test_events_link_to_their_partnership(client, demo_content):
+    _, body = timeline(client)
+    assert 'href="/partnerships/nottingham-ningbo/">Nottingham – Ningbo <span lang="zh-Hans">宁波</span></a>' in body
+
+
+def test_filter_by_year(client, demo_content):
+    ids, body = timeline(client, "?year=2019")
+    assert ids == list(
+        TimelineEvent.objects.published().filter(date__year=2019).newest_first().values_list("pk", flat=True)
+    )
+    assert len(ids) == 5
+    assert '<option value="2019" selected>2019</option>' in body
+
+
+def test_filter_by_category(client, demo_content):
+    ids, _ = timeline(client, "?category=trade")
+    assert {TimelineEvent.objects.get(pk=pk).category for pk in ids} == {"trade"}
+    assert len(ids) == 5
+
+
+def test_filter_by_partnership(client, demo_content):
+    ids, _ = timeline(client, "?partnership=liverpool-shanghai")
+    titles = [TimelineEvent.objects.get(pk=pk).title for pk in ids]
+    assert titles == [
+        "20th anniversary of Liverpool–Shanghai, championed by TEP",
+        "Liverpool and Shanghai become sister cities",
+    ]
+
+
+def test_filters_combine(client, demo_content):
+    ids, _ = timeline(client, "?partnership=nottingham-ningbo&year=2019&category=education")
+    titles = {TimelineEvent.objects.get(pk=pk).title for pk in ids}
+    assert titles == {
+        "Mandarin lessons begin at Fernwood School",
+        "Nottingham schools host their Ningbo sister schools",
+        "Nottingham schools visit Ningbo",
+    }
+
+
+def test_no_matching_events_says_so(client, demo_content):
+    ids, body = timeline(client, "?partnership=liverpool-shanghai&category=trade")
+    assert ids == []
+    assert "No events match these filters." in body
+    assert 'href="/timeline/">Clear all filters</a>' in body
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?year=1850",
+        "?year=abc",
+        "?year=2030",
+        "?category=war",
+        "?partnership=atlantis",
+        "?partnership=guildford-dongying",
+    ],
+)
+def test_bad_filter_values_are_reported_not_applied(client, demo_content, query):
+    ids, body = timeline(client, query)
+    assert "Select a valid choice." in body
+    assert len(ids) == PUBLISHED_EVENTS
+
+
+@pytest.mark.parametrize("page", ["abc", "99999", "0", "3"])
+def test_impossible_page_is_not_found(client, demo_content, page):
+    timeline(client, f"?page={page}", status=HTTPStatus.NOT_FOUND)
+
+
+def test_timeline_pages(client, db):
+    partnership = PartnershipFactory()
+    for day in range(1, 26):
+        TimelineEventFactory(partnerships=[partnership], date=datetime.date(2020, 1, day))
+    first, body = timeline(client)
+    second, _ = timeline(client, "?page=2")
+    assert len(first) == 20 and len(second) == 5
+    assert 'href="?page=2"' in body
+
+
+def test_events_of_an_unpublished_partnership_do_not_link_to_it(client, db):
+    draft = PartnershipFactory(is_published=False, slug="draft-link")
+    TimelineEventFactory(partnerships=[draft], title_en="A shared event")
+    _, body = timeline(client)
+    assert "A shared event" in body
+    assert "/partnerships/draft-link/" not in body
+
+
+# Feed ------------------------------------------------------------------------------
+
+
+def parse_feed(content):
+    return ET.fromstring(content).find("channel")  # noqa: S314 - our own feed, not untrusted input
+
+
+def test_feed_lists_published_events_with_their_precision(client, demo_content):
+    response = client.get("/timeline/feed/")
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = parse_feed(response.content)
+    titles = [item.findtext("title") for item in channel.findall("item")]
+    assert len(titles) == PUBLISHED_EVENTS
+    assert titles[0] == "6 December 2021: Second five-year plan signed (2021–25)"
+    assert "September 2004: University of Nottingham opens its campus in Ningbo" in titles
+    assert "2014: Nottingham names the Ningbo Friendship Bridge" in titles
+    assert not any("Sister City of the Year" in title for title in titles)
+    robin_hood = TimelineEvent.objects.get(title_en__startswith="Robin Hood")
+    links = [item.findtext("link") for item in channel.findall("item")]
+    assert f"http://testserver/timeline/#event-{robin_hood.pk}" in links
+    assert channel.findtext("link") == "http://testserver/timeline/"
+
+
+def test_feed_in_chinese(client, demo_content):
+    response = client.get("/zh-hans/timeline/feed/")
+    channel = parse_feed(response.content)
+    titles = [item.findtext("title") for item in channel.findall("item")]
+    assert "2015年11月5日: 罗宾汉雕像复制品在宁波揭幕" in titles
