@@ -1,0 +1,36 @@
+"""Every page type of the public site, in one list.
+
+The browser tests (axe at phone and desktop sizes), the Nu Html Checker run and
+scripts/screenshots.py all read PAGE_TYPES, so a new page type (or a /zh-hans/
+variant) is added here once and is checked everywhere.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str  # the test id and screenshot file name
+    path: str
+    status: int = 200
+    # Submit the form on the page with nothing filled in, to check its error state.
+    submit_empty: bool = False
+
+
+PAGE_TYPES = [
+    PageType("home", "/"),
+    PageType("partnership-list", "/partnerships/"),
+    PageType("partnership-search", "/partnerships/?q=ningbo"),
+    PageType("partnership-search-empty", "/partnerships/?q=atlantis"),
+    PageType("partnership-detail", "/partnerships/nottingham-ningbo/"),
+    PageType("school-list", "/schools/"),
+    PageType("school-detail", "/schools/the-fernwood-school/"),
+    PageType("timeline", "/timeline/"),
+    PageType("about", "/about/"),
+    PageType("process", "/process/"),
+    PageType("benefits", "/benefits/"),
+    PageType("privacy", "/privacy/"),
+    PageType("register", "/register/"),
+    PageType("register-errors", "/register/", submit_empty=True),
+    PageType("not-found", "/partnerships/no-such-partnership/", status=404),
+]
