@@ -8,6 +8,7 @@ listed in .env.example and the README.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -307,6 +308,38 @@ STORAGES = {
         )
     },
 }
+# MEDIA_STORAGE=s3: uploads live in an S3-compatible bucket that every app server shares
+# (django-storages). Credentials come from the standard AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY variables (or the machine's role), never from this file.
+if env("MEDIA_STORAGE", "filesystem") == "s3":
+    _bucket = env("AWS_STORAGE_BUCKET_NAME", "")
+    if not _bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    _endpoint, _custom_domain = env("AWS_S3_ENDPOINT_URL", ""), env("AWS_S3_CUSTOM_DOMAIN", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _bucket,
+            "endpoint_url": _endpoint or None,  # empty: AWS itself
+            "region_name": env("AWS_S3_REGION_NAME", "") or None,
+            "custom_domain": _custom_domain or None,  # a CDN or the bucket's public host name
+            "location": env("AWS_LOCATION", "media"),
+            # Public images under plain, cacheable URLs; the bucket policy decides who reads.
+            "default_acl": None,
+            "querystring_auth": False,
+            # Upload names are random and never reused, so a copy can be cached for a year.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
+    # Pages show those images, so the bucket's origin joins img-src (and nothing else).
+    if _custom_domain:
+        _media_origin = f"https://{_custom_domain}"
+    elif _endpoint:
+        _media_origin = "{0.scheme}://{0.netloc}".format(urlsplit(_endpoint))
+    else:
+        _media_origin = f"https://{_bucket}.s3.amazonaws.com"
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_media_origin)
 
 # EMAIL
 # ------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Image uploads: type by content, size and pixel limits, metadata stripped, names generated."""
 
 import re
+import socket
 from http import HTTPStatus
 from io import BytesIO
 
@@ -207,3 +208,63 @@ def test_admin_keeps_the_stored_image_when_no_new_one_is_sent(admin_client, part
     partnership.refresh_from_db()
     assert partnership.hero_image.name == stored
     assert partnership.summary_en == "Edited summary."
+
+
+# Into an S3-compatible bucket (MEDIA_STORAGE=s3), as several app servers share uploads ------
+
+
+@pytest.fixture
+def s3_bucket(settings, monkeypatch):
+    """A local S3 API (moto's server on the loopback interface) with an empty bucket, as the default storage."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    for name, value in {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test"}.items():
+        monkeypatch.setenv(name, value)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    client = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-2")
+    client.create_bucket(Bucket="tep-media", CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
+    # The same options tep_portal/settings.py builds from MEDIA_STORAGE=s3 (test_production checks that).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": "tep-media",
+                "endpoint_url": endpoint,
+                "region_name": "eu-west-2",
+                "location": "media",
+                "default_acl": None,
+                "querystring_auth": False,
+                "file_overwrite": False,
+                "object_parameters": {"CacheControl": "public, max-age=31536000"},
+            },
+        },
+    }
+    yield client, endpoint
+    server.stop()
+
+
+@pytest.mark.django_db
+def test_admin_upload_goes_to_the_bucket_cleaned_and_cacheable(admin_client, partnership, s3_bucket):
+    client, endpoint = s3_bucket
+    photo = SimpleUploadedFile("holiday.jpg", encoded("JPEG", exif=camera_exif()))
+    url = reverse("admin:partnerships_partnership_change", args=[partnership.pk])
+    response = admin_client.post(url, change_form_data(partnership, hero_image=photo))
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
+
+    keys = [item["Key"] for item in client.list_objects_v2(Bucket="tep-media")["Contents"]]
+    assert len(keys) == 1
+    assert re.fullmatch(r"media/partnerships/\d{4}/\d{2}/[0-9a-f]{32}\.jpg", keys[0])
+    stored = client.get_object(Bucket="tep-media", Key=keys[0])
+    assert stored["ContentType"] == "image/jpeg"
+    assert stored["CacheControl"] == "public, max-age=31536000"
+    data = stored["Body"].read()
+    assert b"CameraMaker" not in data
+    partnership.refresh_from_db()
+    assert partnership.hero_image.url == f"{endpoint}/tep-media/{keys[0]}"

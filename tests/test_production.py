@@ -61,8 +61,8 @@ def production_env(**overrides):
     env = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith(("DJANGO_", "DATABASE_", "CACHE_", "SQLITE_", "GUNICORN_", "AXES_"))
-        and name not in {"PORT", "HOST", "WEB_CONCURRENCY", "MEDIA_ROOT", "EMAIL_BACKEND"}
+        if not name.startswith(("DJANGO_", "DATABASE_", "CACHE_", "SQLITE_", "GUNICORN_", "AXES_", "AWS_"))
+        and name not in {"PORT", "HOST", "WEB_CONCURRENCY", "MEDIA_ROOT", "MEDIA_STORAGE", "EMAIL_BACKEND"}
     }
     env.update(
         DJANGO_ENV="production",
@@ -320,6 +320,53 @@ def test_proxy_ssl_header_can_be_switched_off_or_renamed():
     assert production_settings("SECURE_PROXY_SSL_HEADER", DJANGO_SECURE_PROXY_SSL_HEADER="X-Forwarded-Scheme") == {
         "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_SCHEME", "https"]
     }
+
+
+def test_media_storage_switches_to_an_s3_bucket():
+    values = production_settings(
+        "STORAGES",
+        "CONTENT_SECURITY_POLICY",
+        MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME="tep-media",
+        AWS_S3_REGION_NAME="eu-west-2",
+        AWS_S3_CUSTOM_DOMAIN="media.example.org",
+    )
+    assert values["STORAGES"]["default"] == {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": "tep-media",
+            "endpoint_url": None,
+            "region_name": "eu-west-2",
+            "custom_domain": "media.example.org",
+            "location": "media",
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
+    assert values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"] == ["'self'", "https://media.example.org"]
+    assert values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["default-src"] == ["'none'"]
+
+
+@pytest.mark.parametrize(
+    ("env", "origin"),
+    [
+        ({"AWS_S3_ENDPOINT_URL": "https://s3.eu-west-2.example.net/"}, "https://s3.eu-west-2.example.net"),
+        ({}, "https://tep-media.s3.amazonaws.com"),
+    ],
+)
+def test_images_from_the_bucket_are_allowed_by_the_csp(env, origin):
+    values = production_settings(
+        "CONTENT_SECURITY_POLICY", MEDIA_STORAGE="s3", AWS_STORAGE_BUCKET_NAME="tep-media", **env
+    )
+    assert values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"] == ["'self'", origin]
+
+
+def test_s3_media_storage_refuses_to_start_without_a_bucket():
+    result = manage("check", env=production_env(MEDIA_STORAGE="s3"))
+    assert result.returncode != 0
+    assert "MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME." in result.stderr
 
 
 def test_postgresql_connections_are_persistent_health_checked_and_time_out():
