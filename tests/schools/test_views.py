@@ -1,23 +1,90 @@
+"""The sister-schools list and each school's page."""
+
+import re
 from http import HTTPStatus
 
 import pytest
 
+from tests.factories import PartnershipFactory, SisterSchoolLinkFactory, TimelineEventFactory, UKSchoolFactory
+
 pytestmark = pytest.mark.django_db
 
 
-def test_school_list_shows_source_page_schools(client, demo_content):
-    response = client.get("/schools/")
-    assert response.status_code == HTTPStatus.OK
-    assert "The Fernwood School" in response.content.decode()
+def get(client, url, status=HTTPStatus.OK):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
 
 
-def test_school_page_shows_partner_and_activities(client, demo_content):
-    response = client.get("/schools/the-fernwood-school/")
-    body = response.content.decode()
-    assert response.status_code == HTTPStatus.OK
-    assert "Mandarin" in body
-    assert "Ningbo sister school" in body
+def text_of(html):
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
-def test_unknown_school_is_404(client, demo_content):
-    assert client.get("/schools/no-such-school/").status_code == HTTPStatus.NOT_FOUND
+def test_school_list_shows_source_page_schools_with_their_partners(client, demo_content):
+    body = get(client, "/schools/")
+    text = text_of(body)
+    for name in ("The Fernwood School", "The Joseph Whitaker School", "NUAST"):
+        assert name in text
+    assert 'href="/schools/the-fernwood-school/"' in body
+    assert 'Ningbo sister school (name to be confirmed) <span lang="zh-Hans">宁波姐妹学校（校名待确认）</span>' in body
+    assert "Rainworth, Nottinghamshire" in text
+    assert "3 schools" in text
+
+
+def test_school_page_shows_partner_activities_events_and_city_partnership(client, demo_content):
+    body = get(client, "/schools/the-fernwood-school/")
+    text = text_of(body)
+    assert body.count("<h1") == 1
+    assert "The Fernwood School</h1>" in body
+    assert "Mandarin" in text
+    assert "Ningbo sister school" in text
+    assert '<span lang="zh-Hans">宁波姐妹学校（校名待确认）</span>' in body
+    assert 'Ningbo <span lang="zh-Hans">宁波</span>' in body  # the partner school's city
+    assert "What the schools have done together" in text
+    assert "Hosted its Ningbo sister school in July 2019" in text
+    assert 'href="/partnerships/nottingham-ningbo/"' in body
+    assert '<time datetime="2018-10">October 2018</time>' in body  # head teachers' visit
+    assert "Nine Nottingham head teachers visit China" in text
+
+
+def test_school_page_in_chinese(client, demo_content):
+    body = get(client, "/zh-hans/schools/the-fernwood-school/")
+    assert '<html lang="zh-Hans">' in body
+    assert "诺丁汉孔子学院" in body
+    assert '<time datetime="2019-07">2019年7月</time>' in body
+
+
+def test_unknown_and_unpublished_schools_are_404(client, db):
+    hidden = UKSchoolFactory(is_published=False)
+    get(client, "/schools/no-such-school/", HTTPStatus.NOT_FOUND)
+    get(client, hidden.get_absolute_url(), HTTPStatus.NOT_FOUND)
+    assert hidden.name not in get(client, "/schools/")
+
+
+def test_unpublished_link_and_events_are_not_shown(client, db):
+    school = UKSchoolFactory()
+    SisterSchoolLinkFactory(uk_school=school, is_published=False, chinese_school__name_en="Hidden partner")
+    event = TimelineEventFactory(is_published=False, title_en="Hidden event")
+    event.schools.add(school)
+    body = get(client, school.get_absolute_url())
+    assert "Hidden partner" not in body
+    assert "Hidden event" not in body
+    assert "has not been published yet" in body
+
+
+def test_link_to_an_unpublished_city_partnership_is_not_a_link(client, db):
+    draft = PartnershipFactory(is_published=False, slug="draft-city-link")
+    link = SisterSchoolLinkFactory(partnership=draft)
+    body = get(client, link.uk_school.get_absolute_url())
+    assert "/partnerships/draft-city-link/" not in body
+
+
+def test_school_list_pages(client, db):
+    for _ in range(30):
+        SisterSchoolLinkFactory()
+    body = get(client, "/schools/")
+    assert len(re.findall(r'class="card school-card"', body)) == 24
+    assert 'href="?page=2"' in body
+    assert len(re.findall(r'class="card school-card"', get(client, "/schools/?page=2"))) == 6
+    get(client, "/schools/?page=3", HTTPStatus.NOT_FOUND)
+    get(client, "/schools/?page=abc", HTTPStatus.NOT_FOUND)
