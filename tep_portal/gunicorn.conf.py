@@ -17,10 +17,10 @@ import os
 
 
 def _int(name, default):
-    return int(os.environ.get(name, default))
+    return int(os.environ.get(name) or default)  # empty, as in .env.example, means the default
 
 
-bind = f"{os.environ.get('HOST', '127.0.0.1')}:{_int('PORT', 8000)}"
+bind = f"{os.environ.get('HOST') or '127.0.0.1'}:{_int('PORT', 8000)}"
 
 # Processes for the CPU-bound template rendering, threads to overlap database waits. Capped so a
 # large machine does not open more PostgreSQL connections than the server allows

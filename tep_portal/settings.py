@@ -294,10 +294,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # STATIC AND MEDIA
 # ------------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_ROOT = Path(env("MEDIA_ROOT") or BASE_DIR / "media")  # empty (as in .env.example) = the default
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
