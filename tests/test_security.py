@@ -9,7 +9,7 @@ from http import HTTPStatus
 from unittest import mock
 
 import pytest
-from django.conf import settings
+from django.conf import global_settings, settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -241,6 +241,24 @@ def test_sign_in_gives_a_new_session_key(client, staff_user):
     before = session.session_key
     sign_in(client, STAFF_PASSWORD)
     assert client.cookies[settings.SESSION_COOKIE_NAME].value != before
+
+
+def test_signing_out_ends_the_session_on_the_server(client, staff_user):
+    sign_in(client, STAFF_PASSWORD)
+    old_session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    client.post(reverse("admin:logout"))
+    client.cookies[settings.SESSION_COOKIE_NAME] = old_session  # replaying the old cookie
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url.startswith(reverse("admin:login"))
+
+
+def test_passwords_are_stored_with_pbkdf2_at_django_s_work_factor(settings):
+    from django.contrib.auth.hashers import make_password
+
+    # The suite uses a fast hasher (conftest); production keeps Django's default list.
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+    assert make_password("a long staff passphrase 9").startswith("pbkdf2_sha256$1000000$")
 
 
 # Health check and database outage -------------------------------------------------------
