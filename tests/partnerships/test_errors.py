@@ -1,0 +1,51 @@
+"""404 and 500 pages in the site's design; the 500 page needs no database."""
+
+from http import HTTPStatus
+
+import pytest
+from django.test import Client, RequestFactory
+
+from partnerships.views import HomeView, server_error
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/no-such-page/", "/partnerships/atlantis/", "/schools/x/", "/timeline/feed/x/"])
+def test_not_found_page_is_in_the_site_design(client, url):
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    body = response.content.decode()
+    assert "<title>Page not found | True Education Partnership</title>" in body
+    assert body.count("<h1") == 1
+    assert 'class="site-header"' in body and 'class="site-footer"' in body
+    assert '<meta name="robots" content="noindex">' in body
+    assert 'href="/partnerships/"' in body
+
+
+@pytest.mark.django_db
+def test_not_found_in_chinese_is_in_chinese_layout(client):
+    body = client.get("/zh-hans/no-such-page/").content.decode()
+    assert '<html lang="zh-Hans">' in body
+
+
+def test_server_error_page_renders_without_the_database():
+    # No django_db mark: any query here would fail the test.
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
+    body = response.content.decode()
+    assert "Sorry, there is a problem with the service" in body
+    assert body.count("<h1") == 1
+    assert 'class="site-header"' in body
+    assert "/static/css/site.css" in body
+
+
+@pytest.mark.django_db
+def test_an_unexpected_error_shows_the_500_page(monkeypatch):
+    def broken(self, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(HomeView, "get_context_data", broken)
+    response = Client(raise_request_exception=False).get("/")
+    assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
+    body = response.content.decode()
+    assert "Sorry, there is a problem with the service" in body
+    assert "boom" not in body and "Traceback" not in body
