@@ -1,0 +1,101 @@
+"""How dates, distances and editable text read on the pages."""
+
+import datetime
+import json
+
+import pytest
+from django.utils import translation
+
+from partnerships.models import ChinesePlace, Council, Partnership, Statistic, TimelineEvent
+from partnerships.presentation import (
+    body_blocks,
+    distance_display,
+    event_date_display,
+    event_date_iso,
+    truncate_description,
+)
+from partnerships.templatetags.tep import body_html, chinese_name, json_ld, statistic_year
+
+
+def event(date, precision):
+    return TimelineEvent(date=date, precision=precision, title="x", category="civic")
+
+
+@pytest.mark.parametrize(
+    ("precision", "english", "chinese", "iso"),
+    [
+        ("year", "2004", "2004", "2004"),
+        ("month", "September 2004", "2004年9月", "2004-09"),
+        ("day", "5 September 2004", "2004年9月5日", "2004-09-05"),
+    ],
+)
+def test_event_dates_at_their_precision(precision, english, chinese, iso):
+    item = event(datetime.date(2004, 9, 5), precision)
+    with translation.override("en"):
+        assert event_date_display(item) == english
+    with translation.override("zh-hans"):
+        assert event_date_display(item) == chinese
+    assert event_date_iso(item) == iso
+
+
+def test_distance_nottingham_ningbo():
+    partnership = Partnership(
+        council=Council(name="Nottingham", latitude=52.95, longitude=-1.15),
+        chinese_place=ChinesePlace(name="Ningbo", latitude=29.87, longitude=121.54),
+    )
+    with translation.override("en"):
+        assert distance_display(partnership) == "about 5,760 miles (9,270 km)"
+
+
+def test_no_distance_without_coordinates():
+    partnership = Partnership(council=Council(name="A"), chinese_place=ChinesePlace(name="B"))
+    assert distance_display(partnership) is None
+
+
+def test_body_blocks_split_paragraphs_and_subheadings():
+    text = "First line\nsecond line\n\n## A heading\n\nAnother\r\n\r\n\n\n## \n\nLast\n## Inline heading\nAfter"
+    assert [(b.kind, b.lines) for b in body_blocks(text)] == [
+        ("p", ("First line", "second line")),
+        ("heading", ("A heading",)),
+        ("p", ("Another",)),
+        ("p", ("Last",)),
+        ("heading", ("Inline heading",)),
+        ("p", ("After",)),
+    ]
+    assert body_blocks("") == [] and body_blocks(None) == []
+
+
+def test_body_html_escapes_and_sets_the_heading_level():
+    html = body_html("<b>bold</b> & co\nnext\n\n## Sub <i>", 3)
+    assert html == "<p>&lt;b&gt;bold&lt;/b&gt; &amp; co<br>\nnext</p>\n<h3>Sub &lt;i&gt;</h3>"
+
+
+def test_description_is_cut_at_a_word():
+    assert truncate_description("short") == "short"
+    long = "word " * 60
+    cut = truncate_description(long)
+    assert len(cut) <= 160 and cut.endswith("word…")
+
+
+def test_json_ld_escapes_script_endings():
+    html = json_ld({"name": "</script><!-- & 宁波"})
+    assert html.startswith('<script type="application/ld+json">') and html.endswith("</script>")
+    inner = html.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert "<" not in inner and "&" not in inner
+    assert json.loads(inner) == {"name": "</script><!-- & 宁波"}
+
+
+def test_chinese_name_marks_the_language():
+    place = ChinesePlace(name_en="Ningbo", name_zh_hans="宁波")
+    with translation.override("en"):
+        assert chinese_name(place) == 'Ningbo <span lang="zh-Hans">宁波</span>'
+    with translation.override("zh-hans"):
+        assert chinese_name(place) == '<span lang="zh-Hans">宁波</span> <span lang="en">(Ningbo)</span>'
+    assert chinese_name(ChinesePlace(name_en="Ningbo", name_zh_hans="")) == "Ningbo"
+
+
+def test_statistic_year():
+    with translation.override("en"):
+        assert statistic_year(Statistic(as_of_year=2014, is_approximate_date=True)) == "c. 2014"
+        assert statistic_year(Statistic(as_of_year=2018)) == "2018"
+        assert statistic_year(Statistic(as_of_year=None)) == ""
