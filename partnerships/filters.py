@@ -96,11 +96,21 @@ class DirectoryFilterForm(FilterForm):
     kind = forms.ChoiceField(label=_("Kind of link"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     area = forms.ChoiceField(label=_("Area"), required=False)
+    # Text inputs (inputmode numeric), not type=number: a rejected value such as
+    # "abc" can be shown back to the visitor, and no spinner on a year.
     year_from = forms.IntegerField(
-        label=_("Established from (year)"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+        label=_("Established from (year)"),
+        required=False,
+        min_value=MIN_YEAR,
+        max_value=MAX_YEAR,
+        widget=forms.TextInput,
     )
     year_to = forms.IntegerField(
-        label=_("Established to (year)"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+        label=_("Established to (year)"),
+        required=False,
+        min_value=MIN_YEAR,
+        max_value=MAX_YEAR,
+        widget=forms.TextInput,
     )
 
     def __init__(self, data=None, **kwargs):
@@ -124,7 +134,7 @@ class DirectoryFilterForm(FilterForm):
             _("All areas"), [(slug, area.name) for slug, area in self.areas.items()]
         )
         for name in ("year_from", "year_to"):
-            self.fields[name].widget.attrs.update({"inputmode": "numeric", "placeholder": _("e.g. 2005")})
+            self.fields[name].widget.attrs.update({"inputmode": "numeric", "maxlength": 4, "autocomplete": "off"})
 
     def clean(self):
         data = super().clean()
