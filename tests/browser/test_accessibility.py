@@ -16,6 +16,8 @@ def open_page_type(page, base_url, page_type):
         form = page.locator("main form[method=post]")
         with page.expect_navigation():
             form.locator("[type=submit]").last.click()
+        # Still on the form (its error state), not sent on to a thanks page.
+        assert page.url.split("?")[0] == base_url + page_type.path.split("?")[0], page.url
     return response
 
 
