@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test serve install install-dev lint format check messages bench clean
+.PHONY: run test serve install install-dev lint format check messages bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,16 @@ serve: install
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	exec $(PROD) HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config tep_portal/gunicorn.conf.py tep_portal.wsgi
 
-test: install-dev
+# axe-core and the Nu Html Checker (vnu.jar), used by the browser and HTML validity tests.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+test: install-dev node_modules/.package-lock.json
 	$(BIN)/pytest
+
+# Full-page PNGs of every page type at 375 and 1280 px in screenshots/ (git-ignored).
+screenshots: install-dev
+	$(BIN)/python scripts/screenshots.py
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -59,4 +67,4 @@ check: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache node_modules screenshots

@@ -104,6 +104,7 @@ def test_keyboard_focus_is_always_visible(site, new_page, path):
             continue  # styled like one already checked (the fifth footer link…)
         kinds_checked.add(kind)
         clip = region_around(box, page)
+        assert clip["width"] > 0 and clip["height"] > 0, f"focus went off screen at {path} to {description}"
         with_focus = page.screenshot(clip=clip, animations="disabled")
         element.evaluate("el => el.blur()")  # Tab continues from here afterwards
         without_focus = page.screenshot(clip=clip, animations="disabled")
