@@ -166,6 +166,12 @@ class DirectoryFilterForm(FilterForm):
         return queryset
 
 
+    @property
+    def has_filters(self):
+        """A filter other than the search box is in use (the filter panel starts open)."""
+        return any(name != "q" for name in self.valid_data())
+
+
 class TimelineFilterForm(FilterForm):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     category = forms.ChoiceField(label=_("Category"), required=False)

@@ -235,3 +235,10 @@ def test_search_treats_like_wildcards_literally(client, demo_content):
     assert slugs == []
     slugs, _ = results(client, "?q=_")
     assert slugs == []
+
+
+def test_filter_panel_opens_only_once_filters_are_used(client, demo_content):
+    assert '<details class="filters__more">' in results(client)[1]
+    assert '<details class="filters__more">' in results(client, "?q=ningbo")[1]
+    assert '<details class="filters__more" open>' in results(client, "?status=ended")[1]
+    assert '<details class="filters__more" open>' in results(client, "?kind=bad")[1]
