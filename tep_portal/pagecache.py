@@ -28,6 +28,10 @@ How it stays correct:
   and a fingerprint of the code and templates, so a deploy never serves pages
   rendered by the previous release.
 
+After an edit every page is missing at once; a page is then rendered by one
+request while the others asking for it wait for that render (a lock in the
+shared cache), so a busy moment does not turn into sixteen identical renders.
+
 Stored pages carry an ETag and Last-Modified; a browser revalidating with
 If-None-Match gets a 304 without a body. Browsers are told to revalidate every
 time (max-age=0 by default), because staff edits must show at once.
@@ -73,6 +77,11 @@ SKIPPED_PATHS = ("admin", "register", "privacy/erase", "healthz", "i18n", "bench
 HARMLESS_VARY = {"cookie", "accept-language"}
 
 MESSAGES_COOKIE = "messages"
+
+# How long a render may hold its lock (a crashed worker's lock expires), and how
+# often requests waiting for that render look for its result.
+RENDER_LOCK_SECONDS = 30
+RENDER_POLL_SECONDS = 0.02
 
 
 def _cache():
@@ -204,14 +213,49 @@ class PageCacheMiddleware:
         if entry is not None and entry[0] == generation:
             return self.cached_response(request, entry)
 
-        response = self.get_response(request)
-        if request.method == "GET" and self.is_cacheable_response(response):
-            self.store(request, response, cache, key, generation)
-            response["X-Page-Cache"] = "miss"
-            return get_conditional_response(
-                request, etag=response["ETag"], last_modified=_last_modified(response), response=response
-            )
-        return response
+        # One request renders a missing page; others asking for it meanwhile wait
+        # for its result instead of all rendering it at once (after every staff
+        # edit, every page is missing on every server at the same moment).
+        lock = f"{key}:rendering:{generation}"
+        try:
+            rendering_here = cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS)
+        except Exception:
+            rendering_here = False
+        if not rendering_here:
+            entry = self.wait_for_render(cache, key, lock, generation)
+            if entry is not None:
+                return self.cached_response(request, entry)
+
+        try:
+            response = self.get_response(request)
+            if request.method == "GET" and self.is_cacheable_response(response):
+                self.store(request, response, cache, key, generation)
+                response["X-Page-Cache"] = "miss"
+                return get_conditional_response(
+                    request, etag=response["ETag"], last_modified=_last_modified(response), response=response
+                )
+            return response
+        finally:
+            if rendering_here:
+                _quietly(cache.delete, lock)
+
+    @staticmethod
+    def wait_for_render(cache, key, lock, generation):
+        """The page another request is rendering, once stored; None when it will
+        not come (not cacheable, content changed again, or taking too long)."""
+        deadline = time.monotonic() + getattr(settings, "PAGE_CACHE_RENDER_WAIT", 10)
+        while time.monotonic() < deadline:
+            time.sleep(RENDER_POLL_SECONDS)
+            try:
+                found = cache.get_many([GENERATION_KEY, key, lock])
+            except Exception:
+                return None
+            entry = found.get(key)
+            if entry is not None and entry[0] == found.get(GENERATION_KEY):
+                return entry
+            if lock not in found or found.get(GENERATION_KEY) != generation:
+                return None
+        return None
 
     def is_cacheable_request(self, request):
         if not enabled() or request.method not in ("GET", "HEAD"):
@@ -264,6 +308,13 @@ class PageCacheMiddleware:
         return get_conditional_response(
             request, etag=response["ETag"], last_modified=_last_modified(response), response=response
         )
+
+
+def _quietly(operation, *args):
+    try:
+        operation(*args)
+    except Exception:
+        logger.exception("Page cache: %s failed", operation.__name__)
 
 
 def _last_modified(response):

@@ -1,6 +1,8 @@
 """The whole-page cache (tep_portal/pagecache.py): what it serves, what it never
 stores, and that every staff edit empties it at once."""
 
+import threading
+import time
 import uuid
 
 import pytest
@@ -353,3 +355,43 @@ def test_generation_survives_losing_its_counter(client):
 
 def test_the_benchmark_endpoint_does_not_exist_in_normal_use(client):
     assert client.get("/bench/minimal/").status_code == 404
+
+
+def test_requests_for_a_page_being_rendered_wait_for_that_render(client, django_assert_num_queries):
+    # Render once to learn what the stored entry looks like, then take it out again
+    # and play the request that is busy rendering it: holding the lock, storing later.
+    client.get(DETAIL)
+    cache = pagecache._cache()
+    request = client.get(DETAIL).wsgi_request
+    key = pagecache.PageCacheMiddleware.key(request)
+    entry = cache.get(key)
+    cache.delete(key)
+    lock = f"{key}:rendering:{cache.get(pagecache.GENERATION_KEY)}"
+    assert cache.add(lock, 1)
+
+    def finish_rendering():
+        time.sleep(0.2)
+        cache.set(key, entry)
+        cache.delete(lock)
+
+    other = threading.Thread(target=finish_rendering)
+    other.start()
+    with django_assert_num_queries(0):
+        response = client.get(DETAIL)
+    other.join()
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_a_render_that_stores_nothing_does_not_keep_others_waiting(client, settings):
+    settings.PAGE_CACHE_RENDER_WAIT = 30
+    cache = pagecache._cache()
+    client.get("/")
+    request = client.get("/partnerships/no-such-partnership/").wsgi_request
+    key = pagecache.PageCacheMiddleware.key(request)
+    lock = f"{key}:rendering:{cache.get(pagecache.GENERATION_KEY)}"
+    assert cache.add(lock, 1)
+    threading.Timer(0.2, cache.delete, args=[lock]).start()  # the other render ends with a 404: nothing stored
+
+    response = client.get("/partnerships/no-such-partnership/")
+    assert response.status_code == 404
