@@ -158,8 +158,11 @@ def code_fingerprint():
     """A short hash of what shapes a page besides the data: our code, templates,
     translations, the static files manifest and Django's version. Computed once
     per process from file contents, so identical releases on different machines
-    share their cached pages and a new release starts afresh."""
+    share their cached pages and a new release starts afresh. PAGE_CACHE_VERSION
+    (e.g. the release's git commit) replaces the hash when set."""
     global _fingerprint
+    if _fingerprint is None and getattr(settings, "PAGE_CACHE_VERSION", ""):
+        _fingerprint = settings.PAGE_CACHE_VERSION  # the release's own identifier, e.g. its git commit
     if _fingerprint is None:
         digest = hashlib.blake2b(django.get_version().encode(), digest_size=8)
         base = Path(settings.BASE_DIR)

@@ -164,6 +164,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
 # Browsers revalidate every time (cheap: a 304 from the cache), so staff edits show at once.
 PAGE_CACHE_BROWSER_MAX_AGE = env_int("PAGE_CACHE_BROWSER_MAX_AGE", 0)
+# Pages cached by another release are never served: by default a hash of the code and templates tells
+# releases apart; a release identifier (e.g. the git commit) can be given instead.
+PAGE_CACHE_VERSION = env("PAGE_CACHE_VERSION", "")
 # /bench/minimal/, the baseline of `make bench`. Never set in real use.
 BENCH_ENDPOINTS = env_bool("TEP_BENCH", False)
 
