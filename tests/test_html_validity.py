@@ -1,7 +1,9 @@
-"""Every page type is valid HTML, according to the Nu Html Checker (vnu.jar from npm).
+"""Every page type is valid HTML, and the site's stylesheets valid CSS, according to
+the Nu Html Checker (vnu.jar from npm).
 
-The pages are rendered with Django's test client, written to files and checked in
-one Java run (starting the checker costs seconds; checking a page, milliseconds).
+The pages are rendered with Django's test client, written to files and checked,
+with the stylesheets, in one Java run (starting the checker costs seconds;
+checking a page, milliseconds).
 """
 
 import json
@@ -14,7 +16,9 @@ import pytest
 
 from tests.browser.pages import PAGE_TYPES
 
-VNU_JAR = Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ROOT = Path(__file__).resolve().parents[1]
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+STYLESHEETS = sorted((ROOT / "static").rglob("*.css"))
 
 
 class _HiddenInputs(HTMLParser):
@@ -59,7 +63,8 @@ def run_vnu(files):
     if not VNU_JAR.exists():
         pytest.fail(f"{VNU_JAR} is missing: run `npm ci` in the repository root.", pytrace=False)
     # -Xss4m: the checker's regular-expression code overflows Java's default thread stack.
-    command = [java, "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, files)]
+    command = [java, "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", "--also-check-css"]
+    command += map(str, files)
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)  # noqa: S603
     report = result.stderr or result.stdout  # the JSON report goes to stderr
     try:
@@ -72,31 +77,34 @@ def run_vnu(files):
 CANARY = "<!DOCTYPE html><html lang=en><title>canary</title><p><div>unclosed</p>"
 
 
-def test_every_page_type_is_valid_html(client, demo_content, settings, tmp_path):
+def test_every_page_type_is_valid_html_and_css(client, demo_content, settings, tmp_path):
     settings.ENQUIRY_MIN_FILL_SECONDS = 0  # the empty submission is sent at once
     by_name = {page_type.name: page_type for page_type in PAGE_TYPES}
     for page_type in PAGE_TYPES:
         (tmp_path / f"{page_type.name}.html").write_bytes(render(client, page_type))
     (tmp_path / "canary.html").write_text(CANARY)
 
-    messages = run_vnu(sorted(tmp_path.glob("*.html")))
+    messages = run_vnu([*sorted(tmp_path.glob("*.html")), *STYLESHEETS])
 
     for message in messages:
-        message["page"] = Path(message.get("url", "")).stem
+        path = Path(message.get("url", "").removeprefix("file:"))
+        # A page type's name for the rendered pages, the repository path for a stylesheet.
+        message["page"] = path.stem if path.suffix == ".html" else str(path).removeprefix(f"{ROOT}/")
     assert any(m["page"] == "canary" and m["type"] == "error" for m in messages), "vnu.jar reported nothing"
     messages = [m for m in messages if m["page"] != "canary"]
 
     def where(message):
         page_type = by_name.get(message["page"])
-        page = f"{page_type.name} ({page_type.path})" if page_type else message.get("url", "?")
+        page = f"{page_type.name} ({page_type.path})" if page_type else message["page"]
         return f"{page} line {message.get('lastLine', '?')}"
 
     errors = [m for m in messages if m["type"] in {"error", "non-document-error"}]
     others = [m for m in messages if m not in errors]
     # Warnings and info do not fail the test; they are listed for `pytest -s` / `-rP` readers.
-    print(f"Nu Html Checker: {len(PAGE_TYPES)} pages, {len(errors)} errors, {len(others)} warnings/info")  # noqa: T201
+    checked = f"{len(PAGE_TYPES)} pages, {len(STYLESHEETS)} stylesheets"
+    print(f"Nu Html Checker, {checked}: {len(errors)} errors, {len(others)} warnings/info")  # noqa: T201
     for message in others:
         print(f"  {message.get('subType', message['type'])}: {where(message)}: {message['message']}")  # noqa: T201
-    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(
+    assert not errors, f"{len(errors)} error(s):\n" + "\n".join(
         f"- {where(m)}: {m['message']}\n    {m.get('extract', '').strip()[:160]}" for m in errors
     )
