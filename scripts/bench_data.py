@@ -14,7 +14,7 @@ import uuid
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from partnerships.models import (
@@ -75,6 +75,8 @@ def generate(*, admin_username, admin_password):
     staff = _staff(admin_username, admin_password)
     with transaction.atomic():
         _enquiries(rng, partnerships, staff)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh planner statistics, as a database in service has
     busiest = Partnership.objects.filter(slug__startswith="bench-", is_published=True).order_by("pk").first()
     school = UKSchool.objects.filter(slug__startswith="bench-", is_published=True).order_by("pk").first()
     return {"partnership": busiest.slug, "school": school.slug}
