@@ -59,12 +59,11 @@ class OwnerFilter(admin.SimpleListFilter):
     parameter_name = "owner"
 
     def lookups(self, request, model_admin):
-        owners = get_user_model().objects.filter(owned_enquiries__isnull=False).distinct().order_by("username")
-        return [
-            ("me", _("My enquiries")),
-            ("none", _("Unassigned")),
-            *((str(user.pk), user.get_full_name() or user.get_username()) for user in owners),
-        ]
+        # The admin builds its filters again for every facet count: read the owners once per request.
+        if not hasattr(request, "_enquiry_owners"):
+            owners = get_user_model().objects.filter(owned_enquiries__isnull=False).distinct().order_by("username")
+            request._enquiry_owners = [(str(user.pk), user.get_full_name() or user.get_username()) for user in owners]
+        return [("me", _("My enquiries")), ("none", _("Unassigned")), *request._enquiry_owners]
 
     def queryset(self, request, queryset):
         value = self.value()

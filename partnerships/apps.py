@@ -11,3 +11,5 @@ class PartnershipsConfig(AppConfig):
         from tep_portal import pagecache
 
         pagecache.watch_app(self)
+        # Registers the system check that refuses a malformed ENQUIRY_RATE_LIMIT at start-up.
+        from . import enquiry_protection  # noqa: F401

@@ -64,6 +64,7 @@ class EnquiryCreateView(FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context[TOKEN_FIELD] = self.form_token or issue_form_token()
+        context["page_title"] = _("Register for a China Partnership")
         context["error_summary"] = context["form"].error_summary() if context["form"].is_bound else []
         return context
 
@@ -87,10 +88,10 @@ class EnquiryCreateView(FormView):
         if not form.is_valid():
             self.form_token = request.POST[TOKEN_FIELD]  # same submission, so a later double click is still caught
             return self.form_invalid(form)
-        limiter.hit()
         enquiry, _created = services.enquiry_submit(
             data=form.cleaned_data, submission_id=token.submission_id, language=get_language()
         )
+        limiter.hit()
         return self.thanks(enquiry)
 
     def thanks(self, enquiry):
@@ -98,6 +99,7 @@ class EnquiryCreateView(FormView):
         return redirect("partnerships:register-thanks")
 
     def rate_limited(self, form, limiter):
+        logger.info("Enquiry refused: rate limit reached")
         minutes = max(1, round(limiter.retry_after_seconds() / 60))
         form.is_valid()
         form.errors.clear()  # the one message that matters; the answers stay in the form
@@ -146,7 +148,9 @@ class EnquiryThanksView(TemplateView):
     template_name = "partnerships/enquiry_thanks.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(reference=self.request.session.get(SESSION_REFERENCE_KEY), **kwargs)
+        return super().get_context_data(
+            page_title=_("Enquiry sent"), reference=self.request.session.get(SESSION_REFERENCE_KEY), **kwargs
+        )
 
 
 class PrivacyView(TemplateView):
@@ -154,6 +158,7 @@ class PrivacyView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            page_title=_("Privacy notice"),
             retention_months=settings.ENQUIRY_RETENTION_MONTHS,
             contact_email=(settings.ENQUIRY_NOTIFY_EMAILS or [""])[0],
             **kwargs,

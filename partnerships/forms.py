@@ -216,6 +216,7 @@ class EnquiryForm(forms.ModelForm):
 
         self.helper = FormHelper()
         self.helper.form_tag = False  # the template writes <form>, the error summary and the hidden fields
+        self.helper.disable_csrf = True  # the template's {% csrf_token %} is the one
         self.helper.layout = Layout(
             Fieldset(_("Your organisation"), "organisation_name", "organisation_type", "region"),
             Fieldset(_("About you"), "contact_name", "job_title", "email", "phone"),

@@ -772,7 +772,7 @@ class PartnershipEnquiry(models.Model):
             ),
             models.CheckConstraint(
                 condition=LessThanOrEqual(Length("message"), ENQUIRY_MESSAGE_MAX_LENGTH),
-                name="enquiry_message_not_too_long"
+                name="enquiry_message_not_too_long",
             ),
         ]
 

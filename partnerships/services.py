@@ -84,7 +84,7 @@ def _one_line(text):
 def _email_context(enquiry):
     return {
         "enquiry": enquiry,
-        "interests": [interest.label for interest in enquiry.interests],
+        "interests": [str(interest.label) for interest in enquiry.interests],  # in the active language
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
         "privacy_url": settings.SITE_URL + reverse("partnerships:privacy"),  # in the active language

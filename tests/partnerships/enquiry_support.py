@@ -41,7 +41,9 @@ def answers(**overrides):
 
 
 def post_enquiry(client, **overrides):
-    return client.post(REGISTER_URL, answers(**overrides))
+    """POST valid answers with these changes; UPPER_CASE keys (REMOTE_ADDR, HTTP_…) are request headers."""
+    meta = {key: overrides.pop(key) for key in list(overrides) if key.isupper()}
+    return client.post(REGISTER_URL, answers(**overrides), **meta)
 
 
 class PartnershipEnquiryFactory(DjangoModelFactory):
@@ -66,4 +68,4 @@ class FailingEmailBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         recipients = [address for message in email_messages for address in message.recipients()]
-        raise smtplib.SMTPRecipientsRefused({address: (550, b"mailbox unavailable") for address in recipients})
+        raise smtplib.SMTPRecipientsRefused(dict.fromkeys(recipients, (550, b"mailbox unavailable")))

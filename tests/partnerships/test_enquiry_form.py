@@ -103,7 +103,11 @@ def test_chinese_page_stores_chinese_language(client):
     with translation.override("en"):  # the request switches the thread to Chinese; switch it back after
         client.post("/zh-hans/register/", answers(contact_name="王小明", organisation_name="宁波市第一中学"))
     enquiry = PartnershipEnquiry.objects.get()
-    assert (enquiry.language, enquiry.contact_name, enquiry.organisation_name) == ("zh-hans", "王小明", "宁波市第一中学")
+    assert (enquiry.language, enquiry.contact_name, enquiry.organisation_name) == (
+        "zh-hans",
+        "王小明",
+        "宁波市第一中学",
+    )
 
 
 GOOD_VALUES = [
