@@ -165,7 +165,6 @@ class DirectoryFilterForm(FilterForm):
             queryset = queryset.filter(year_established__lte=data["year_to"])
         return queryset
 
-
     @property
     def has_filters(self):
         """A filter other than the search box is in use (the filter panel starts open)."""
