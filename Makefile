@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test serve install install-dev lint format check messages bench screenshots clean
+.PHONY: run test serve install install-dev lint format check messages messages-check bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,27 @@ format: install-dev
 check: install-dev
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# The Simplified Chinese interface: collect every marked string from the templates and the
+# Python code into locale/zh_Hans/LC_MESSAGES/django.po, then compile django.mo. Commit both
+# (`make run` then needs no gettext tools); CI fails when the .po is behind the code.
+# File-only locations keep line numbers out of the .po, so unrelated edits do not churn it.
+PO := locale/zh_Hans/LC_MESSAGES/django.po
+MAKEMESSAGES := $(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete --add-location=file \
+	--ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=tests --ignore=scripts
+messages: install-dev
+	$(MAKEMESSAGES)
+	$(BIN)/python manage.py compilemessages -l zh_Hans --ignore=.venv --ignore=node_modules
+	@echo "zh_Hans: $$(msgattrib --untranslated $(PO) | grep -c '^msgid ') untranslated and" \
+		"$$(msgattrib --only-fuzzy $(PO) | grep -c '^msgid ') fuzzy entries left in $(PO)"
+
+# CI: the committed .po must already hold every marked string (POT-Creation-Date aside, which
+# makemessages stamps on every change). tests/test_i18n.py checks each entry is translated and
+# that the committed .mo holds exactly the .po's translations.
+messages-check: install-dev
+	$(MAKEMESSAGES)
+	@git diff --exit-code -I '^"POT-Creation-Date: ' -- $(PO) || { \
+		echo "$(PO) is behind the code: run 'make messages', translate the new entries, commit both files." >&2; exit 1; }
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache node_modules screenshots

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .presentation import event_date_display, event_date_iso
 
@@ -15,7 +16,7 @@ def organization(request):
         "alternateName": "TEP",
         "url": request.build_absolute_uri(reverse("partnerships:home")),
         "logo": request.build_absolute_uri(static("img/logo.svg")),
-        "description": "Creates and supports UK–China sister-city and sister-school partnerships.",
+        "description": _("Creates and supports UK–China sister-city and sister-school partnerships."),
     }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
 
 from schools.models import ChineseSchool, SisterSchoolLink, UKSchool
@@ -299,9 +300,12 @@ def default_summary(row, council, place, year, ended):
 
 @transaction.atomic
 def load_demo_content():
-    loader = Loader()
-    loader.partnerships()
-    loader.schools()
-    loader.events()
-    loader.site_copy()
+    # The CSV names regions and kinds by their English labels, which are lazy translations:
+    # compared in English whatever language the calling thread last served a page in.
+    with translation.override("en"):
+        loader = Loader()
+        loader.partnerships()
+        loader.schools()
+        loader.events()
+        loader.site_copy()
     return loader.report

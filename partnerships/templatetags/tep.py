@@ -7,9 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, translate_url
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from .. import presentation, structured_data
 
@@ -118,12 +117,12 @@ def organization_data(context):
 
 NAV_ITEMS = [
     # (label, url name, the url names that belong to the section)
-    (_lazy("Partnerships"), "partnerships:list", {"partnerships:list", "partnerships:detail"}),
-    (_lazy("Schools"), "schools:list", {"schools:list", "schools:detail"}),
-    (_lazy("Timeline"), "partnerships:timeline", {"partnerships:timeline"}),
-    (_lazy("How it works"), "partnerships:process", {"partnerships:process"}),
-    (_lazy("Benefits"), "partnerships:benefits", {"partnerships:benefits"}),
-    (_lazy("About"), "partnerships:about", {"partnerships:about"}),
+    (gettext_lazy("Partnerships"), "partnerships:list", {"partnerships:list", "partnerships:detail"}),
+    (gettext_lazy("Schools"), "schools:list", {"schools:list", "schools:detail"}),
+    (gettext_lazy("Timeline"), "partnerships:timeline", {"partnerships:timeline"}),
+    (gettext_lazy("How it works"), "partnerships:process", {"partnerships:process"}),
+    (gettext_lazy("Benefits"), "partnerships:benefits", {"partnerships:benefits"}),
+    (gettext_lazy("About"), "partnerships:about", {"partnerships:about"}),
 ]
 
 
