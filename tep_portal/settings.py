@@ -152,7 +152,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env("CACHE_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, reusing one client per process (tep_portal/cache.py).
+            "BACKEND": "tep_portal.cache.RedisCache",
             "LOCATION": env("CACHE_URL"),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "tep"),
         }
