@@ -290,10 +290,20 @@ class Bench:
 
         def client(number):
             browser = self.browser()
+            blank = None
             try:
-                blank = form_data(browser.get("/register/").text)
+                for _attempt in range(3):
+                    try:
+                        blank = form_data(browser.get("/register/").text)
+                        break
+                    except Exception as exc:
+                        say(f"  ! client {number}: the form page failed ({type(exc).__name__}), trying again")
             finally:
                 start_together.wait()
+            if blank is None:
+                with lock:
+                    outcomes["form page failed"] += len(range(number, total, clients))
+                return
             for n in range(number, total, clients):
                 # One person each, from their own address (documentation ranges: never contacted).
                 address = f"{('192.0.2', '198.51.100', '203.0.113')[n // 250]}.{n % 250 + 1}"

@@ -57,6 +57,11 @@ class Browser:
                 self.connection = None
                 if attempt:
                     raise
+            except Exception:
+                # A timeout or a half-read answer leaves the connection unusable: start afresh next time.
+                self.connection.close()
+                self.connection = None
+                raise
         for header in raw.headers.get_all("Set-Cookie") or []:
             for name, morsel in SimpleCookie(header).items():
                 if morsel["max-age"] == "0" or not morsel.value:
