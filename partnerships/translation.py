@@ -48,7 +48,8 @@ class QuoteTranslation(TranslationOptions):
 
 @register(Statistic)
 class StatisticTranslation(TranslationOptions):
-    fields = ("label", "source_name")
+    # The figure too: it can be words ("Over half" / "过半"), not only digits.
+    fields = ("value", "label", "source_name")
 
 
 @register(ProcessStep)

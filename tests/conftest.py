@@ -32,6 +32,17 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """LocaleMiddleware leaves the thread in the language of the last request it served; a test
+    that fetched a /zh-hans/ page must not turn the next test's lazy English labels Chinese."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _page_cache_off(settings):
     """Views are tested as they render; tests/test_pagecache.py tests the page cache
     in front of them (the `page_cache` fixture switches it on)."""

@@ -11,8 +11,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
-from tests.factories import TimelineEventFactory
+from partnerships.models import PartnershipEnquiry
+from tests.factories import PartnershipFactory, TimelineEventFactory
+from tests.partnerships.enquiry_support import answers
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +51,8 @@ class PageParser(HTMLParser):
         self.links = []
         self.switcher = []
         self.main_text = []
-        self._in_switcher = self._in_main = False
+        self.title = ""
+        self._in_switcher = self._in_main = self._in_title = False
         self._skip = 0
 
     def handle_starttag(self, tag, attrs):
@@ -63,6 +67,8 @@ class PageParser(HTMLParser):
             self.switcher.append(attrs)
         elif tag == "main":
             self._in_main = True
+        elif tag == "title":
+            self._in_title = True
         elif tag in ("script", "style"):
             self._skip += 1
 
@@ -71,10 +77,14 @@ class PageParser(HTMLParser):
             self._in_switcher = False
         elif tag == "main":
             self._in_main = False
+        elif tag == "title":
+            self._in_title = False
         elif tag in ("script", "style"):
             self._skip -= 1
 
     def handle_data(self, data):
+        if self._in_title:
+            self.title += data
         if self._in_main and not self._skip:
             self.main_text.append(data)
 
@@ -122,6 +132,12 @@ def test_every_public_page_answers_in_chinese_under_zh_hans(client, demo_content
     page = parse(response)
     assert page.html_lang == "zh-Hans"
     assert response["Content-Language"] == "zh-hans"
+    assert CJK.search(page.title), f"English <title> on {ZH + path}"
+    assert CJK.search(page.text), f"no Chinese in <main> of {ZH + path}"
+    body = response.content.decode()
+    for label in ("合作关系", "学校", "大事记", "合作流程", "关于我们"):  # the main navigation
+        assert f">{label}</a>" in body
+    assert "Skip to main content" not in body and "跳到主要内容" in body
 
 
 def test_the_root_serves_english_whatever_the_browser_prefers(client, demo_content):
@@ -298,8 +314,8 @@ def test_translations_keep_their_placeholders(po_entries):
     placeholder = re.compile(r"%\((\w+)\)[sd]|\{\{\s*(\w+)\s*\}\}")
     for entry in po_entries:
         expected = {match.group(0) for match in placeholder.finditer(entry["msgid"])}
-        for translation in entry["msgstr"]:
-            assert {match.group(0) for match in placeholder.finditer(translation)} == expected, entry["msgid"]
+        for text in entry["msgstr"]:
+            assert {match.group(0) for match in placeholder.finditer(text)} == expected, entry["msgid"]
 
 
 def test_the_committed_mo_is_compiled_from_the_po(po_entries):
@@ -316,3 +332,115 @@ def test_the_committed_mo_is_compiled_from_the_po(po_entries):
             expected.update({(msgid, index): text for index, text in enumerate(entry["msgstr"])})
     compiled = {key: value for key, value in catalog.items() if key != ""}
     assert compiled == expected, "run `make messages` and commit locale/zh_Hans/LC_MESSAGES/django.mo"
+
+
+# Content: Chinese where staff entered it, English where they did not -------------------
+
+
+def test_partnership_page_in_chinese_shows_chinese_content_names_dates_and_distance(client, demo_content):
+    body = get(client, "/zh-hans/partnerships/nottingham-ningbo/").content.decode()
+    assert re.search(r'<h1 id="page-heading">诺丁汉 – <span lang="zh-Hans">宁波</span>', body)
+    assert "浙江省" in body
+    assert "诺丁汉与宁波自2005年结为友好城市" in body  # the summary staff wrote in Chinese
+    assert "约 9,270 公里（5,760 英里）" in body  # kilometres first for Chinese readers
+    assert "2004年9月" in body and "2015年11月5日" in body
+    assert "<dd>友好城市</dd>" in body or "<dd>姐妹城市</dd>" in body  # the kind of link, translated
+
+
+def test_partnership_page_in_english_keeps_chinese_names_beside_english(client, demo_content):
+    body = get(client, "/partnerships/nottingham-ningbo/").content.decode()
+    assert 'Ningbo <span lang="zh-Hans">宁波</span>' in body
+    assert 'Zhejiang Province <span lang="zh-Hans">浙江省</span>' in body
+    assert "about 5,760 miles (9,270 km)" in body
+    assert "September 2004" in body
+
+
+def test_chinese_pages_fall_back_to_english_where_no_chinese_was_entered(client, demo_content):
+    partnership = PartnershipFactory(
+        summary_en="A link with no Chinese text yet.", summary_zh_hans="", body_en="English story only."
+    )
+    body = get(client, f"/zh-hans/partnerships/{partnership.slug}/").content.decode()
+    assert "A link with no Chinese text yet." in body
+    assert "English story only." in body
+    assert "合作历程" in body  # the interface around it is still Chinese
+
+    partnership.summary_zh_hans = "已有中文摘要。"
+    partnership.save()
+    body = get(client, f"/zh-hans/partnerships/{partnership.slug}/").content.decode()
+    assert "已有中文摘要。" in body and "A link with no Chinese text yet." not in body
+    assert "A link with no Chinese text yet." in get(client, f"/partnerships/{partnership.slug}/").content.decode()
+
+
+def test_a_figure_in_words_is_translated(client, demo_content):
+    assert "过半" in get(client, "/zh-hans/").content.decode()
+    assert "Over half" in get(client, "/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/partnerships/?q=宁波", "/zh-hans/partnerships/?q=宁波", "/zh-hans/partnerships/?q=ningbo"]
+)
+def test_search_finds_a_partnership_by_either_name_in_either_language(client, demo_content, url):
+    body = get(client, url).content.decode()
+    assert 'href="' + ("/zh-hans" if url.startswith(ZH) else "") + '/partnerships/nottingham-ningbo/"' in body
+
+
+# The enquiry form, its errors, the thanks page and the email, in the visitor's language ---
+
+
+def test_the_form_and_its_errors_in_chinese(client, db):
+    page = get(client, "/zh-hans/register/").content.decode()
+    assert "申请建立中英合作关系" in page and "单位名称" in page and "提交咨询" in page
+    response = client.post("/zh-hans/register/", answers(organisation_name="", email="not-an-email", interests=None))
+    assert response.status_code == HTTPStatus.OK
+    body = response.content.decode()
+    assert "<title>错误： 申请建立中英合作关系 | True Education Partnership</title>" in body
+    assert "请更正以下问题" in body
+    for message in ("请输入单位名称", "请按正确格式输入电子邮箱，例如 name@example.com", "请选择您感兴趣的方面"):
+        assert body.count(message) == 2, message  # in the summary and beside the field
+    summary = re.search(r'<ul class="error-summary__list[^"]*">(.*?)</ul>', body, flags=re.S).group(1)
+    messages = re.findall(r"<li>(?:<a [^>]*>)?([^<]+)<", summary)
+    assert len(messages) == 3 and all(CJK.search(message) for message in messages), messages
+
+
+def test_django_s_own_messages_come_in_chinese_too():
+    from django import forms
+
+    with translation.override("zh-hans"):
+        with pytest.raises(forms.ValidationError) as error:
+            forms.IntegerField().clean("abc")
+        assert error.value.messages == ["输入整数。"]
+
+
+def test_a_chinese_enquiry_gets_its_thanks_page_and_email_in_chinese(
+    client, db, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the emails go once the enquiry is committed
+        response = client.post(
+            "/zh-hans/register/",
+            answers(contact_name="王小明", organisation_name="宁波市第一中学", region="outside-uk"),
+        )
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/zh-hans/register/thanks/"
+    thanks = client.get(response["Location"]).content.decode()
+    assert "咨询已提交" in thanks and "我们已向您提供的邮箱发送了一封附有咨询编号的确认邮件" in thanks
+    assert '<html lang="zh-Hans">' in thanks
+
+    enquiry = PartnershipEnquiry.objects.get()
+    assert enquiry.language == "zh-hans"
+    acknowledgement = next(message for message in mailoutbox if message.to == [enquiry.email])
+    assert acknowledgement.subject == f"我们已收到您的咨询（编号 {enquiry.reference}）"
+    assert acknowledgement.body.startswith("尊敬的王小明：")
+    assert f"您的咨询编号是 {enquiry.reference}" in acknowledgement.body
+    assert "友好城市关系" in acknowledgement.body  # the interests, in Chinese
+    assert "/zh-hans/privacy/" in acknowledgement.body
+    staff = next(message for message in mailoutbox if message is not acknowledgement)
+    assert staff.subject.startswith("New partnership enquiry")  # staff read English
+
+
+def test_an_english_enquiry_gets_its_email_in_english(client, db, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/register/", answers(), headers={"accept-language": "zh-CN"})
+    enquiry = PartnershipEnquiry.objects.get()
+    assert enquiry.language == "en"
+    acknowledgement = next(message for message in mailoutbox if message.to == [enquiry.email])
+    assert acknowledgement.subject == f"We have received your enquiry ({enquiry.reference})"

@@ -502,7 +502,7 @@ STATISTICS = [
     },
     {
         "key": "stat:students-return",
-        "value": "Over half",
+        "value": {"en": "Over half", "zh_hans": "过半"},
         "label": {
             "en": "of Chinese students who visit the UK at high-school age consider returning to their "
             "sister school's city for university",

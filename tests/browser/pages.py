@@ -34,3 +34,11 @@ PAGE_TYPES = [
     PageType("register-errors", "/register/", submit_empty=True),
     PageType("not-found", "/partnerships/no-such-partnership/", status=404),
 ]
+
+# The same page types in Simplified Chinese (a Chinese search term for the searches), so axe
+# and the Nu checker see the Chinese layout, lang attributes and translated labels too.
+CHINESE_PATHS = {"partnership-search": "/partnerships/?q=%E5%AE%81%E6%B3%A2"}  # 宁波
+PAGE_TYPES += [
+    PageType(f"{page.name}-zh", "/zh-hans" + CHINESE_PATHS.get(page.name, page.path), page.status, page.submit_empty)
+    for page in PAGE_TYPES
+]
