@@ -18,7 +18,7 @@ from .enquiry_support import VALID_ANSWERS
 SUBMITTERS = 20
 
 
-def test_the_test_database_is_not_a_shared_in_memory_one():
+def test_the_test_database_is_not_a_shared_in_memory_one(db):
     # Otherwise the live server's threads would share one connection and this test would prove nothing.
     assert connection.vendor != "sqlite" or not connection.is_in_memory_db()
 
