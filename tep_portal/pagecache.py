@@ -32,11 +32,16 @@ After an edit every page is missing at once; a page is then rendered by one
 request while the others asking for it wait for that render (a lock in the
 shared cache), so a busy moment does not turn into sixteen identical renders.
 
+Pages are stored gzip-compressed (once, when stored) and sent compressed to
+every client that accepts it, which every browser does; a tenth of the bytes to
+read from the cache and to send to a phone.
+
 Stored pages carry an ETag and Last-Modified; a browser revalidating with
 If-None-Match gets a 304 without a body. Browsers are told to revalidate every
 time (max-age=0 by default), because staff edits must show at once.
 """
 
+import gzip
 import hashlib
 import logging
 import re
@@ -49,7 +54,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_path
 
@@ -57,7 +62,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 # Part of every page key: a change to what an entry holds must never meet entries in the old shape.
-ENTRY_FORMAT = 2
+ENTRY_FORMAT = 3
 
 # Models of the watched apps that no public page shows: changing them must not
 # empty the cache (50,000 enquiries would otherwise keep it permanently cold).
@@ -79,6 +84,11 @@ SKIPPED_PATHS = ("admin", "register", "healthz", "i18n", "bench", "static", "med
 HARMLESS_VARY = {"cookie", "accept-language"}
 
 MESSAGES_COOKIE = "messages"
+
+# Pages are stored gzip-compressed from this size up; the compressed copy's ETag ends in "-gz".
+GZIP_MIN_BYTES = 512
+GZIP_ETAG_SUFFIX = "-gz"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 # How long a render may hold its lock (a crashed worker's lock expires), and how
 # often requests waiting for that render look for its result.
@@ -216,7 +226,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         if entry is not None and entry[0] == generation:
-            return self.cached_response(request, entry)
+            return self.serve(request, entry[1], "hit")
 
         # One request renders a missing page; others asking for it meanwhile wait
         # for its result instead of all rendering it at once (after every staff
@@ -229,16 +239,12 @@ class PageCacheMiddleware:
         if not rendering_here:
             entry = self.wait_for_render(cache, key, lock, generation)
             if entry is not None:
-                return self.cached_response(request, entry)
+                return self.serve(request, entry[1], "hit")
 
         try:
             response = self.get_response(request)
             if request.method == "GET" and self.is_cacheable_response(response):
-                self.store(request, response, cache, key, generation)
-                response["X-Page-Cache"] = "miss"
-                return get_conditional_response(
-                    request, etag=response["ETag"], last_modified=_last_modified(response), response=response
-                )
+                return self.serve(request, self.store(request, response, cache, key, generation), "miss")
             return response
         finally:
             if rendering_here:
@@ -291,26 +297,43 @@ class PageCacheMiddleware:
 
     @staticmethod
     def store(request, response, cache, key, generation):
+        """Store the page, gzip-compressed when worth it, and return what was stored."""
         content = response.content
-        response["ETag"] = f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
+        digest = hashlib.blake2b(content, digest_size=16).hexdigest()
+        response["ETag"] = f'"{digest}"'
         response["Last-Modified"] = http_date()
         max_age = getattr(settings, "PAGE_CACHE_BROWSER_MAX_AGE", 0)
         patch_cache_control(response, public=True, max_age=max_age, must_revalidate=True)
+        patch_vary_headers(response, ["Accept-Encoding"])
         # A plain HttpResponse with the headers already checked: unpickling it on a hit costs less
         # than building a response and checking each header again.
         stored = HttpResponse(content, status=response.status_code)
         for name, value in response.items():
             stored.headers[name] = value
-        entry = (generation, stored)
+        if len(content) >= GZIP_MIN_BYTES:
+            # Compressed once here rather than on every request: a tenth of the bytes to fetch from
+            # the cache and to send to a phone. The few clients without gzip get it inflated.
+            stored.content = gzip.compress(content, compresslevel=6, mtime=0)
+            stored.headers["Content-Encoding"] = "gzip"
+            stored.headers["Content-Length"] = str(len(stored.content))
+            stored.headers["ETag"] = f'"{digest}{GZIP_ETAG_SUFFIX}"'
         try:
-            cache.set(key, entry, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+            cache.set(key, (generation, stored), timeout=getattr(settings, "PAGE_CACHE_SECONDS", 3600))
         except Exception:
             logger.exception("Page cache: could not store a page")
+        return stored
 
     @staticmethod
-    def cached_response(request, entry):
-        response = entry[1]  # a fresh copy: unpickled from the cache for this request
-        response["X-Page-Cache"] = "hit"
+    def serve(request, response, state):
+        """A stored page (a copy of its own) as this client accepts it, or a 304."""
+        if response.get("Content-Encoding") == "gzip" and not ACCEPTS_GZIP.search(
+            request.META.get("HTTP_ACCEPT_ENCODING", "")
+        ):
+            response.content = gzip.decompress(response.content)
+            del response.headers["Content-Encoding"]
+            response.headers["Content-Length"] = str(len(response.content))
+            response.headers["ETag"] = response["ETag"].replace(f'{GZIP_ETAG_SUFFIX}"', '"')
+        response["X-Page-Cache"] = state
         return get_conditional_response(
             request, etag=response["ETag"], last_modified=_last_modified(response), response=response
         )

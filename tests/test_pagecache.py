@@ -1,6 +1,7 @@
 """The whole-page cache (tep_portal/pagecache.py): what it serves, what it never
 stores, and that every staff edit empties it at once."""
 
+import gzip
 import threading
 import time
 import uuid
@@ -395,3 +396,23 @@ def test_a_render_that_stores_nothing_does_not_keep_others_waiting(client, setti
 
     response = client.get("/partnerships/no-such-partnership/")
     assert response.status_code == 404
+
+
+def test_pages_are_sent_compressed_to_browsers_that_accept_gzip(client, django_assert_num_queries):
+    plain = client.get("/timeline/")
+    with django_assert_num_queries(0):
+        compressed = client.get("/timeline/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 3
+    assert int(compressed["Content-Length"]) == len(compressed.content)
+    assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in compressed["Vary"]
+    # Two representations, two ETags; each revalidates to a 304.
+    assert compressed["ETag"] != plain["ETag"]
+    assert client.get("/timeline/", HTTP_IF_NONE_MATCH=plain["ETag"]).status_code == 304
+    not_modified = client.get("/timeline/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed["ETag"])
+    assert not_modified.status_code == 304
+    # A client without gzip gets the page as it was rendered.
+    again = client.get("/timeline/")
+    assert "Content-Encoding" not in again
+    assert again.content == plain.content
