@@ -360,15 +360,17 @@ def test_chinese_pages_fall_back_to_english_where_no_chinese_was_entered(client,
         summary_en="A link with no Chinese text yet.", summary_zh_hans="", body_en="English story only."
     )
     body = get(client, f"/zh-hans/partnerships/{partnership.slug}/").content.decode()
-    assert "A link with no Chinese text yet." in body
-    assert "English story only." in body
+    # Shown in English and marked as English, so a screen reader does not read it as Chinese.
+    assert '<p class="lead" lang="en-GB">A link with no Chinese text yet.</p>' in body
+    assert '<div lang="en-GB"><p>English story only.</p></div>' in body
     assert "合作历程" in body  # the interface around it is still Chinese
 
     partnership.summary_zh_hans = "已有中文摘要。"
     partnership.save()
     body = get(client, f"/zh-hans/partnerships/{partnership.slug}/").content.decode()
-    assert "已有中文摘要。" in body and "A link with no Chinese text yet." not in body
-    assert "A link with no Chinese text yet." in get(client, f"/partnerships/{partnership.slug}/").content.decode()
+    assert '<p class="lead">已有中文摘要。</p>' in body and "A link with no Chinese text yet." not in body
+    english = get(client, f"/partnerships/{partnership.slug}/").content.decode()
+    assert '<p class="lead">A link with no Chinese text yet.</p>' in english  # no lang needed on English pages
 
 
 def test_a_figure_in_words_is_translated(client, demo_content):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_from_path, get_language_info
 
 register = template.Library()
@@ -81,3 +82,18 @@ def language_alternates(context, path=None):
     ]
     default = request.build_absolute_uri(path_in_language(path, settings.LANGUAGE_CODE))
     return [*alternates, ("x-default", default)]
+
+
+@register.filter
+def text_lang(obj, field):
+    """` lang="en-GB"` where a record's text is shown in English on a page in another language:
+    a translated field with no text in the page's language (modeltranslation falls back to
+    English), or a field that is never translated. Empty otherwise, so the page's own <html
+    lang> applies. WCAG 3.1.2, language of parts: screen readers then read it as English."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE:
+        return ""
+    localized = f"{field}_{language.replace('-', '_')}"
+    if hasattr(obj, localized) and getattr(obj, localized):
+        return ""
+    return format_html(' lang="{}"', language_tag(settings.LANGUAGE_CODE))
