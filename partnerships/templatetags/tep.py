@@ -4,8 +4,8 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import reverse, translate_url
-from django.utils.html import escape, format_html, format_html_join
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -102,15 +102,6 @@ def absolute_url(context, path=None):
 
 
 @register.simple_tag(takes_context=True)
-def url_in_language(context, language, path=None):
-    """`path` (by default the current page, query string kept) in another language."""
-    request = context.get("request")
-    if request is None:
-        return "/"
-    return translate_url(path or request.get_full_path(), language)
-
-
-@register.simple_tag(takes_context=True)
 def organization_data(context):
     return structured_data.organization(context["request"])
 
@@ -136,9 +127,3 @@ def main_nav(context):
         for label, name, section in NAV_ITEMS
     ]
     return {"items": items}
-
-
-@register.filter
-def lang_attr(language_code):
-    """The BCP 47 tag for one of our language codes: en → en-GB, zh-hans → zh-Hans."""
-    return {"en": "en-GB", "zh-hans": "zh-Hans"}.get(language_code, escape(language_code))
