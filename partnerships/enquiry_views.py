@@ -4,16 +4,16 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
+
+from tep_portal.middleware import service_unavailable_response
 
 from . import services
 from .enquiry_protection import (
@@ -31,7 +31,6 @@ logger = logging.getLogger(__name__)
 # The thanks page shows the reference kept here, so a guessed URL shows nobody else's enquiry.
 SESSION_REFERENCE_KEY = "partnerships.enquiry_reference"
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
-RETRY_AFTER_SECONDS = 120
 UNAVAILABLE_FALLBACK = (
     "<!DOCTYPE html><html lang='en-GB'><title>Your enquiry has not been sent</title>"
     "<h1>Your enquiry has not been sent</h1><p>Please try again in a few minutes.</p></html>"
@@ -132,15 +131,9 @@ class EnquiryCreateView(FormView):
             "form_action": self.request.path,
             "notify_email": (settings.ENQUIRY_NOTIFY_EMAILS or [""])[0],
         }
-        try:
-            body = render_to_string("partnerships/enquiry_unavailable.html", context)
-        except Exception:
-            logger.exception("Could not render enquiry_unavailable.html")
-            body = UNAVAILABLE_FALLBACK
-        response = HttpResponse(body, status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+        return service_unavailable_response(
+            template_name="partnerships/enquiry_unavailable.html", context=context, fallback=UNAVAILABLE_FALLBACK
+        )
 
 
 @method_decorator(never_cache, name="dispatch")

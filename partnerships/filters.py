@@ -7,7 +7,6 @@ lists are read in one query each, so validating a value never costs another.
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -25,21 +24,13 @@ from .models import (
     UKNation,
     UKRegion,
 )
+from .presentation import place_label
 
 SEARCH_MAX_LENGTH = 100
 
 
 def _with_blank(label, choices):
     return [("", label), *choices]
-
-
-def _place_label(place):
-    english, chinese = place.name_en, place.name_zh_hans
-    if not chinese or chinese == english:
-        return english
-    if (get_language() or "en").startswith("zh"):
-        return f"{chinese} ({english})"
-    return f"{english} ({chinese})"
 
 
 class FilterForm(forms.Form):
@@ -126,7 +117,7 @@ class DirectoryFilterForm(FilterForm):
         self.fields["nation"].choices = _with_blank(_("All nations"), UKNation.choices)
         self.fields["region"].choices = _with_blank(_("All regions"), UKRegion.choices)
         self.fields["province"].choices = _with_blank(
-            _("All provinces"), [(slug, _place_label(place)) for slug, place in self.provinces.items()]
+            _("All provinces"), [(slug, place_label(place)) for slug, place in self.provinces.items()]
         )
         self.fields["kind"].choices = _with_blank(_("All kinds"), LinkKind.choices)
         self.fields["status"].choices = _with_blank(_("Any status"), LinkStatus.choices)
@@ -198,7 +189,7 @@ class TimelineFilterForm(FilterForm):
         )
         self.fields["partnership"].choices = _with_blank(
             _("All partnerships"),
-            [(p.slug, f"{p.council.name} – {_place_label(p.chinese_place)}") for p in partnerships],
+            [(p.slug, f"{p.council.name} – {place_label(p.chinese_place)}") for p in partnerships],
         )
 
     def filter(self, queryset):

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 
 from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import DatePrecision
@@ -90,3 +92,29 @@ def truncate_description(text, limit=160):
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
     return f"{cut}…"
+
+
+def place_names(place):
+    """(first, second) names of a Chinese place for the active language, or (name, None) when it has one name."""
+    english, chinese = place.name_en, place.name_zh_hans
+    if not chinese or chinese == english:
+        return english, None
+    if (get_language() or "en").startswith("zh"):
+        return chinese, english
+    return english, chinese
+
+
+def place_label(place):
+    """A Chinese place's names as plain text, for <option>, <title> and meta tags."""
+    first, second = place_names(place)
+    return first if second is None else f"{first} ({second})"
+
+
+def place_label_html(place):
+    """The same, each name marked with its language."""
+    first, second = place_names(place)
+    if second is None:
+        return first
+    if (get_language() or "en").startswith("zh"):
+        return format_html('<span lang="zh-Hans">{}</span> <span lang="en">({})</span>', first, second)
+    return format_html('{} <span lang="zh-Hans">{}</span>', first, second)

@@ -62,13 +62,14 @@ class DatabaseUnavailableMiddleware:
         return service_unavailable_response(is_submission=request.method == "POST")
 
 
-def service_unavailable_response(*, is_submission=False):
+def service_unavailable_response(*, is_submission=False, template_name="503.html", context=None, fallback=FALLBACK_503):
+    """A 503 with Retry-After, rendered without the request so the page itself cannot query the failed database."""
     try:
-        body = render_to_string("503.html", {"is_submission": is_submission})
+        body = render_to_string(template_name, {"is_submission": is_submission, **(context or {})})
     except Exception:
         # The friendly page must never turn the outage into a 500; a bare page will do.
-        logger.exception("Could not render 503.html")
-        body = FALLBACK_503
+        logger.exception("Could not render %s", template_name)
+        body = fallback
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

@@ -7,8 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import presentation, structured_data
 
@@ -73,23 +73,13 @@ def description(text, limit=160):
 @register.simple_tag
 def chinese_name(place):
     """A Chinese place's name in English and characters, each marked with its language."""
-    english, chinese = place.name_en, place.name_zh_hans
-    if not chinese or chinese == english:
-        return english
-    if (get_language() or "en").startswith("zh"):
-        return format_html('<span lang="zh-Hans">{}</span> <span lang="en">({})</span>', chinese, english)
-    return format_html('{} <span lang="zh-Hans">{}</span>', english, chinese)
+    return presentation.place_label_html(place)
 
 
 @register.simple_tag
 def chinese_name_text(place):
     """The same as plain text, for <option>, <title> and meta tags (no markup allowed there)."""
-    english, chinese = place.name_en, place.name_zh_hans
-    if not chinese or chinese == english:
-        return english
-    if (get_language() or "en").startswith("zh"):
-        return f"{chinese} ({english})"
-    return f"{english} ({chinese})"
+    return presentation.place_label(place)
 
 
 @register.simple_tag(takes_context=True)
