@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.timesince import timesince
@@ -42,38 +43,67 @@ def spreadsheet_safe(value):
     return text
 
 
-class InterestFilter(admin.SimpleListFilter):
+class ConditionFilter(admin.SimpleListFilter):
+    """A filter whose choices are plain conditions on the enquiry row.
+
+    Django counts a SimpleListFilter's choices through `id IN (subquery)`, one
+    subquery per choice; counting the condition itself lets the database count
+    every choice in one pass (the inbox with 50,000 enquiries: see README).
+    """
+
+    def condition(self, value):
+        """The Q() for one of the lookups' values, or None for anything else."""
+        raise NotImplementedError
+
+    def queryset(self, request, queryset):
+        condition = self.condition(self.value()) if self.value() else None
+        return queryset.filter(condition) if condition is not None else queryset
+
+    def get_facet_counts(self, pk_attname, filtered_qs):
+        counts = {}
+        for i, (value, _label) in enumerate(self.lookup_choices):
+            condition = self.condition(value)
+            if condition is not None:
+                counts[f"{i}__c"] = Count(pk_attname, filter=condition)
+        return counts
+
+
+class InterestFilter(ConditionFilter):
     title = _("interest")
     parameter_name = "interest"
 
     def lookups(self, request, model_admin):
         return EnquiryInterest.choices
 
-    def queryset(self, request, queryset):
-        field = INTEREST_FIELDS.get(self.value())
-        return queryset.filter(**{field: True}) if field else queryset
+    def condition(self, value):
+        field = INTEREST_FIELDS.get(value)
+        return Q(**{field: True}) if field else None
 
 
-class OwnerFilter(admin.SimpleListFilter):
+class OwnerFilter(ConditionFilter):
     title = _("owner")
     parameter_name = "owner"
 
     def lookups(self, request, model_admin):
         # The admin builds its filters again for every facet count: read the owners once per request.
         if not hasattr(request, "_enquiry_owners"):
-            owners = get_user_model().objects.filter(owned_enquiries__isnull=False).distinct().order_by("username")
+            # EXISTS probes the owner index once per user, where a join with DISTINCT reads every enquiry.
+            owners = (
+                get_user_model()
+                .objects.filter(Exists(PartnershipEnquiry.objects.filter(owner=OuterRef("pk"))))
+                .order_by("username")
+            )
             request._enquiry_owners = [(str(user.pk), user.get_full_name() or user.get_username()) for user in owners]
         return [("me", _("My enquiries")), ("none", _("Unassigned")), *request._enquiry_owners]
 
-    def queryset(self, request, queryset):
-        value = self.value()
+    def condition(self, value):
         if value == "me":
-            return queryset.filter(owner=request.user)
+            return Q(owner=self.request.user)
         if value == "none":
-            return queryset.filter(owner__isnull=True)
+            return Q(owner__isnull=True)
         if value and value.isdigit():
-            return queryset.filter(owner_id=int(value))
-        return queryset
+            return Q(owner_id=int(value))
+        return None
 
 
 class EnquiryReviewForm(forms.ModelForm):
@@ -175,10 +205,11 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
         ("created_at", admin.DateFieldListFilter),
     ]
     list_select_related = ["owner"]
+    # Counts beside every filter choice, always: cheap enough with ConditionFilter and no date hierarchy
+    # (the "received" filter covers it, and its two queries per page read every row).
     show_facets = admin.ShowFacets.ALWAYS
     search_fields = ["reference", "organisation_name", "contact_name", "job_title", "email", "message"]
     search_help_text = _("Search by reference, organisation, name, job title, email address or message.")
-    date_hierarchy = "created_at"
     ordering = ["-created_at", "-id"]
     list_per_page = 50
     actions = ["mark_contacted", "mark_spam", "assign_to_me", "export_csv"]

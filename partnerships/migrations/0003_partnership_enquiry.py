@@ -9,138 +9,393 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partnerships', '0002_initial'),
+        ("partnerships", "0002_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PartnershipEnquiry',
+            name="PartnershipEnquiry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(editable=False, max_length=20, null=True, unique=True, verbose_name='reference')),
-                ('submission_token', models.UUIDField(editable=False, unique=True, verbose_name='submission token')),
-                ('organisation_name', models.CharField(max_length=200, verbose_name='organisation')),
-                ('organisation_type', models.CharField(choices=[('council', 'Council or local authority'), ('school', 'School'), ('university', 'University or college'), ('business', 'Business'), ('other', 'Other')], max_length=16, verbose_name='type of organisation')),
-                ('contact_name', models.CharField(max_length=120, verbose_name='contact name')),
-                ('job_title', models.CharField(max_length=120, verbose_name='job title')),
-                ('email', models.EmailField(max_length=254, verbose_name='email')),
-                ('phone', models.CharField(blank=True, max_length=32, verbose_name='phone')),
-                ('region', models.CharField(choices=[('north-east', 'North East'), ('north-west', 'North West'), ('yorkshire-humber', 'Yorkshire and the Humber'), ('east-midlands', 'East Midlands'), ('west-midlands', 'West Midlands'), ('east-of-england', 'East of England'), ('london', 'London'), ('south-east', 'South East'), ('south-west', 'South West'), ('wales', 'Wales'), ('scotland', 'Scotland'), ('northern-ireland', 'Northern Ireland'), ('outside-uk', 'Outside the UK')], max_length=20, verbose_name='region')),
-                ('interest_sister_city', models.BooleanField(default=False, verbose_name='Sister-city partnership')),
-                ('interest_sister_school', models.BooleanField(default=False, verbose_name='Sister-school partnership')),
-                ('interest_delegation', models.BooleanField(default=False, verbose_name='Council delegation visit to China')),
-                ('interest_trade', models.BooleanField(default=False, verbose_name='Trade and investment')),
-                ('interest_other', models.BooleanField(default=False, verbose_name='Other')),
-                ('message', models.TextField(max_length=5000, verbose_name='message')),
-                ('language', models.CharField(default='en', help_text='The language they used; emails to them use it too.', max_length=10, verbose_name='language')),
-                ('privacy_agreed_at', models.DateTimeField(verbose_name='agreed to the privacy notice')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='received')),
-                ('status', models.CharField(choices=[('new', 'New'), ('in-review', 'In review'), ('contacted', 'Contacted'), ('converted', 'Converted'), ('declined', 'Declined'), ('spam', 'Spam')], default='new', max_length=12, verbose_name='status')),
-                ('status_changed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='status changed')),
-                ('closed_at', models.DateTimeField(blank=True, editable=False, help_text='When it became converted, declined or spam.', null=True, verbose_name='closed')),
-                ('staff_notified_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='staff notified')),
-                ('acknowledged_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='acknowledgement sent')),
-                ('email_attempts', models.PositiveSmallIntegerField(default=0, editable=False, verbose_name='email attempts')),
-                ('last_email_error', models.CharField(blank=True, editable=False, help_text='The kind of error only.', max_length=100, verbose_name='last email error')),
-                ('anonymised_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='anonymised')),
-                ('owner', models.ForeignKey(blank=True, db_index=False, help_text='The staff member following this enquiry up.', limit_choices_to={'is_active': True, 'is_staff': True}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='owned_enquiries', to=settings.AUTH_USER_MODEL, verbose_name='owner')),
-                ('partnership', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='enquiries', to='partnerships.partnership', verbose_name='partnership they came from')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "reference",
+                    models.CharField(editable=False, max_length=20, null=True, unique=True, verbose_name="reference"),
+                ),
+                ("submission_token", models.UUIDField(editable=False, unique=True, verbose_name="submission token")),
+                ("organisation_name", models.CharField(max_length=200, verbose_name="organisation")),
+                (
+                    "organisation_type",
+                    models.CharField(
+                        choices=[
+                            ("council", "Council or local authority"),
+                            ("school", "School"),
+                            ("university", "University or college"),
+                            ("business", "Business"),
+                            ("other", "Other"),
+                        ],
+                        max_length=16,
+                        verbose_name="type of organisation",
+                    ),
+                ),
+                ("contact_name", models.CharField(max_length=120, verbose_name="contact name")),
+                ("job_title", models.CharField(max_length=120, verbose_name="job title")),
+                ("email", models.EmailField(max_length=254, verbose_name="email")),
+                ("phone", models.CharField(blank=True, max_length=32, verbose_name="phone")),
+                (
+                    "region",
+                    models.CharField(
+                        choices=[
+                            ("north-east", "North East"),
+                            ("north-west", "North West"),
+                            ("yorkshire-humber", "Yorkshire and the Humber"),
+                            ("east-midlands", "East Midlands"),
+                            ("west-midlands", "West Midlands"),
+                            ("east-of-england", "East of England"),
+                            ("london", "London"),
+                            ("south-east", "South East"),
+                            ("south-west", "South West"),
+                            ("wales", "Wales"),
+                            ("scotland", "Scotland"),
+                            ("northern-ireland", "Northern Ireland"),
+                            ("outside-uk", "Outside the UK"),
+                        ],
+                        max_length=20,
+                        verbose_name="region",
+                    ),
+                ),
+                ("interest_sister_city", models.BooleanField(default=False, verbose_name="Sister-city partnership")),
+                (
+                    "interest_sister_school",
+                    models.BooleanField(default=False, verbose_name="Sister-school partnership"),
+                ),
+                (
+                    "interest_delegation",
+                    models.BooleanField(default=False, verbose_name="Council delegation visit to China"),
+                ),
+                ("interest_trade", models.BooleanField(default=False, verbose_name="Trade and investment")),
+                ("interest_other", models.BooleanField(default=False, verbose_name="Other")),
+                ("message", models.TextField(max_length=5000, verbose_name="message")),
+                (
+                    "language",
+                    models.CharField(
+                        default="en",
+                        help_text="The language they used; emails to them use it too.",
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                ("privacy_agreed_at", models.DateTimeField(verbose_name="agreed to the privacy notice")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="received"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("in-review", "In review"),
+                            ("contacted", "Contacted"),
+                            ("converted", "Converted"),
+                            ("declined", "Declined"),
+                            ("spam", "Spam"),
+                        ],
+                        default="new",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "status_changed_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="status changed"),
+                ),
+                (
+                    "closed_at",
+                    models.DateTimeField(
+                        blank=True,
+                        editable=False,
+                        help_text="When it became converted, declined or spam.",
+                        null=True,
+                        verbose_name="closed",
+                    ),
+                ),
+                (
+                    "staff_notified_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="staff notified"),
+                ),
+                (
+                    "acknowledged_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="acknowledgement sent"),
+                ),
+                (
+                    "email_attempts",
+                    models.PositiveSmallIntegerField(default=0, editable=False, verbose_name="email attempts"),
+                ),
+                (
+                    "last_email_error",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        help_text="The kind of error only.",
+                        max_length=100,
+                        verbose_name="last email error",
+                    ),
+                ),
+                (
+                    "anonymised_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="anonymised"),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        db_index=False,
+                        help_text="The staff member following this enquiry up.",
+                        limit_choices_to={"is_active": True, "is_staff": True},
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="owned_enquiries",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="enquiries",
+                        to="partnerships.partnership",
+                        verbose_name="partnership they came from",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partnership enquiry',
-                'verbose_name_plural': 'partnership enquiries',
-                'ordering': ['-created_at', '-id'],
-                'permissions': [('export_partnershipenquiry', 'Can export enquiries as CSV')],
+                "verbose_name": "partnership enquiry",
+                "verbose_name_plural": "partnership enquiries",
+                "ordering": ["-created_at", "-id"],
+                "permissions": [("export_partnershipenquiry", "Can export enquiries as CSV")],
             },
         ),
         migrations.CreateModel(
-            name='EnquiryStatusChange',
+            name="EnquiryStatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(choices=[('new', 'New'), ('in-review', 'In review'), ('contacted', 'Contacted'), ('converted', 'Converted'), ('declined', 'Declined'), ('spam', 'Spam')], max_length=12, verbose_name='from')),
-                ('to_status', models.CharField(choices=[('new', 'New'), ('in-review', 'In review'), ('contacted', 'Contacted'), ('converted', 'Converted'), ('declined', 'Declined'), ('spam', 'Spam')], max_length=12, verbose_name='to')),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('changed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('enquiry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='partnerships.partnershipenquiry', verbose_name='enquiry')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "from_status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("in-review", "In review"),
+                            ("contacted", "Contacted"),
+                            ("converted", "Converted"),
+                            ("declined", "Declined"),
+                            ("spam", "Spam"),
+                        ],
+                        max_length=12,
+                        verbose_name="from",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("in-review", "In review"),
+                            ("contacted", "Contacted"),
+                            ("converted", "Converted"),
+                            ("declined", "Declined"),
+                            ("spam", "Spam"),
+                        ],
+                        max_length=12,
+                        verbose_name="to",
+                    ),
+                ),
+                ("changed_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="when")),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "enquiry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_changes",
+                        to="partnerships.partnershipenquiry",
+                        verbose_name="enquiry",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'status change',
-                'verbose_name_plural': 'status changes',
-                'ordering': ['changed_at', 'id'],
+                "verbose_name": "status change",
+                "verbose_name_plural": "status changes",
+                "ordering": ["changed_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='EnquiryNote',
+            name="EnquiryNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=5000, verbose_name='note')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='written')),
-                ('author', models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('enquiry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='partnerships.partnershipenquiry', verbose_name='enquiry')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.TextField(max_length=5000, verbose_name="note")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="written"),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "enquiry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notes",
+                        to="partnerships.partnershipenquiry",
+                        verbose_name="enquiry",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'internal note',
-                'verbose_name_plural': 'internal notes',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "internal note",
+                "verbose_name_plural": "internal notes",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='partnershipenquiry',
-            index=models.Index(fields=['-created_at', '-id'], name='enquiry_received_idx'),
+            model_name="partnershipenquiry",
+            index=models.Index(fields=["-created_at", "-id"], name="enquiry_received_idx"),
         ),
         migrations.AddIndex(
-            model_name='partnershipenquiry',
-            index=models.Index(fields=['status', '-created_at'], name='enquiry_status_received_idx'),
+            model_name="partnershipenquiry",
+            index=models.Index(fields=["status", "-created_at"], name="enquiry_status_received_idx"),
         ),
         migrations.AddIndex(
-            model_name='partnershipenquiry',
-            index=models.Index(fields=['owner', 'status'], name='enquiry_owner_status_idx'),
+            model_name="partnershipenquiry",
+            index=models.Index(fields=["owner", "status"], name="enquiry_owner_status_idx"),
         ),
         migrations.AddIndex(
-            model_name='partnershipenquiry',
-            index=models.Index(fields=['status', 'closed_at'], name='enquiry_status_closed_idx'),
+            model_name="partnershipenquiry",
+            index=models.Index(fields=["status", "closed_at"], name="enquiry_status_closed_idx"),
         ),
         migrations.AddIndex(
-            model_name='partnershipenquiry',
-            index=models.Index(django.db.models.functions.text.Upper('email'), name='enquiry_email_upper_idx'),
+            model_name="partnershipenquiry",
+            index=models.Index(django.db.models.functions.text.Upper("email"), name="enquiry_email_upper_idx"),
         ),
         migrations.AddConstraint(
-            model_name='partnershipenquiry',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['new', 'in-review', 'contacted', 'converted', 'declined', 'spam'])), name='enquiry_status_valid'),
+            model_name="partnershipenquiry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["new", "in-review", "contacted", "converted", "declined", "spam"])),
+                name="enquiry_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='partnershipenquiry',
-            constraint=models.CheckConstraint(condition=models.Q(('organisation_type__in', ['council', 'school', 'university', 'business', 'other'])), name='enquiry_organisation_type_valid'),
+            model_name="partnershipenquiry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("organisation_type__in", ["council", "school", "university", "business", "other"])),
+                name="enquiry_organisation_type_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='partnershipenquiry',
-            constraint=models.CheckConstraint(condition=models.Q(('region__in', ['north-east', 'north-west', 'yorkshire-humber', 'east-midlands', 'west-midlands', 'east-of-england', 'london', 'south-east', 'south-west', 'wales', 'scotland', 'northern-ireland', 'outside-uk'])), name='enquiry_region_valid'),
+            model_name="partnershipenquiry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "region__in",
+                        [
+                            "north-east",
+                            "north-west",
+                            "yorkshire-humber",
+                            "east-midlands",
+                            "west-midlands",
+                            "east-of-england",
+                            "london",
+                            "south-east",
+                            "south-west",
+                            "wales",
+                            "scotland",
+                            "northern-ireland",
+                            "outside-uk",
+                        ],
+                    )
+                ),
+                name="enquiry_region_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='partnershipenquiry',
-            constraint=models.CheckConstraint(condition=models.Q(('interest_sister_city', True), ('interest_sister_school', True), ('interest_delegation', True), ('interest_trade', True), ('interest_other', True), _connector='OR'), name='enquiry_has_an_interest'),
+            model_name="partnershipenquiry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("interest_sister_city", True),
+                    ("interest_sister_school", True),
+                    ("interest_delegation", True),
+                    ("interest_trade", True),
+                    ("interest_other", True),
+                    _connector="OR",
+                ),
+                name="enquiry_has_an_interest",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='partnershipenquiry',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('closed_at__isnull', False), ('status__in', ['converted', 'declined', 'spam'])), models.Q(models.Q(('status__in', ['converted', 'declined', 'spam']), _negated=True), ('closed_at__isnull', True)), _connector='OR'), name='enquiry_closed_at_iff_closed'),
+            model_name="partnershipenquiry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("closed_at__isnull", False), ("status__in", ["converted", "declined", "spam"])),
+                    models.Q(
+                        models.Q(("status__in", ["converted", "declined", "spam"]), _negated=True),
+                        ("closed_at__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="enquiry_closed_at_iff_closed",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='partnershipenquiry',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('message'), 5000), name='enquiry_message_not_too_long'),
+            model_name="partnershipenquiry",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("message"), 5000
+                ),
+                name="enquiry_message_not_too_long",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='enquirystatuschange',
-            constraint=models.CheckConstraint(condition=models.Q(('from_status__in', ['new', 'in-review', 'contacted', 'converted', 'declined', 'spam']), ('to_status__in', ['new', 'in-review', 'contacted', 'converted', 'declined', 'spam'])), name='enquirystatuschange_statuses_valid'),
+            model_name="enquirystatuschange",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("from_status__in", ["new", "in-review", "contacted", "converted", "declined", "spam"]),
+                    ("to_status__in", ["new", "in-review", "contacted", "converted", "declined", "spam"]),
+                ),
+                name="enquirystatuschange_statuses_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='enquirystatuschange',
-            constraint=models.CheckConstraint(condition=models.Q(('from_status', models.F('to_status')), _negated=True), name='enquirystatuschange_moves'),
+            model_name="enquirystatuschange",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("from_status", models.F("to_status")), _negated=True),
+                name="enquirystatuschange_moves",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='enquirynote',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.GreaterThan(django.db.models.functions.text.Length('text'), 0), name='enquirynote_text_not_empty'),
+            model_name="enquirynote",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.GreaterThan(django.db.models.functions.text.Length("text"), 0),
+                name="enquirynote_text_not_empty",
+            ),
         ),
     ]

@@ -1,0 +1,50 @@
+"""Trigram indexes for the enquiry inbox's search, on PostgreSQL only.
+
+The admin searches with `UPPER(column) LIKE UPPER('%term%')` over each of
+PartnershipEnquiry's search fields; a GIN index of the upper-cased column's
+trigrams (pg_trgm) answers that without reading every row: with 50,000
+enquiries, a search went from 0.7 s to 0.16 s (README, Performance).
+
+SQLite has no such index and searches its (far smaller) tables by scanning,
+so these operations do nothing there. The indexes live outside the model
+state on purpose: Django would otherwise try to build them whenever it
+rebuilds the table on SQLite.
+"""
+
+from django.contrib.postgres.operations import TrigramExtension
+from django.db import migrations
+
+TABLE = "partnerships_partnershipenquiry"
+# The admin's PartnershipEnquiryAdmin.search_fields, frozen as they were when this migration was written.
+SEARCH_COLUMNS = ["reference", "organisation_name", "contact_name", "job_title", "email", "message"]
+
+
+def index_name(column):
+    return f"enquiry_search_{column}_trgm"
+
+
+def create_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for column in SEARCH_COLUMNS:
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {index_name(column)} ON {TABLE} USING gin (UPPER({column}::text) gin_trgm_ops)"
+        )
+
+
+def drop_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for column in SEARCH_COLUMNS:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {index_name(column)}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("partnerships", "0005_statistic_value_translation"),
+    ]
+
+    operations = [
+        TrigramExtension(),  # does nothing on databases other than PostgreSQL
+        migrations.RunPython(create_indexes, drop_indexes, elidable=False),
+    ]
