@@ -4,6 +4,7 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
@@ -13,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
 
+from tep_portal import pagecache
 from tep_portal.middleware import service_unavailable_response
 
 from . import services
@@ -24,13 +26,16 @@ from .enquiry_protection import (
     read_form_token,
 )
 from .forms import EnquiryForm
-from .models import Partnership, PartnershipEnquiry
+from .models import PartnershipEnquiry
 
 logger = logging.getLogger(__name__)
 
 # The thanks page shows the reference kept here, so a guessed URL shows nobody else's enquiry.
 SESSION_REFERENCE_KEY = "partnerships.enquiry_reference"
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
+# Where the blank form page shared by every visitor takes each visitor's own tokens (see EnquiryCreateView.get).
+CSRF_SLOT = "tep-slot-csrf-token"
+FORM_TOKEN_SLOT = "tep-slot-form-token"  # noqa: S105 - a placeholder, not a secret
 UNAVAILABLE_FALLBACK = (
     "<!DOCTYPE html><html lang='en-GB'><title>Your enquiry has not been sent</title>"
     "<h1>Your enquiry has not been sent</h1><p>Please try again in a few minutes.</p></html>"
@@ -48,17 +53,32 @@ class EnquiryCreateView(FormView):
         try:
             response = super().dispatch(request, *args, **kwargs)
             if hasattr(response, "render"):
-                response.render()  # inside the try: the template queries the partnership list
+                response.render()  # inside the try: rendering may still query the database
             return response
         except DatabaseError as exc:
             logger.error("Enquiry form: database unavailable (%s)", type(exc).__name__)
             return self.unavailable_response()
 
+    def get(self, request, *args, **kwargs):
+        """The blank form. It is the same page for everyone but for the CSRF and
+        form tokens, so it is rendered once per content change with placeholders
+        for them, shared through the page cache, and each visitor's own tokens
+        are put in: a cache read instead of rendering the form every time."""
+
+        def render():
+            self.form_token = FORM_TOKEN_SLOT
+            context = self.get_context_data(**kwargs)
+            context["csrf_token"] = CSRF_SLOT  # the view's context wins over the csrf context processor
+            return self.render_to_response(context).rendered_content
+
+        page = pagecache.shared_render(request, render)
+        # get_token() also has the CSRF middleware set the visitor's cookie.
+        page = page.replace(CSRF_SLOT, get_token(request)).replace(FORM_TOKEN_SLOT, issue_form_token())
+        return HttpResponse(page)
+
     def get_initial(self):
-        slug = self.request.GET.get("partnership", "")[:140]
-        if slug and Partnership.objects.published().filter(slug=slug).exists():
-            return {"partnership": slug}
-        return {}
+        # The form checks the partnership is published and leaves the question out if it is not.
+        return {"partnership": self.request.GET.get("partnership", "")[:140]}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

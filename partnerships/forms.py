@@ -96,6 +96,20 @@ class AgreementCheckbox(forms.CheckboxInput):
         return data.get(name) == self.checked_value
 
 
+class CameFromCheckbox(forms.CheckboxInput):
+    """One box for the partnership whose page the visitor came from: ticked, it posts that slug."""
+
+    def __init__(self, slug, attrs=None):
+        super().__init__(attrs, check_test=bool)
+        self.slug = slug
+
+    def format_value(self, value):
+        return self.slug
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name, "")
+
+
 def _messages(required, max_length=None, **others):
     messages = {"required": required, **others}
     if max_length:
@@ -124,13 +138,14 @@ class EnquiryForm(forms.ModelForm):
             _("Select what you are interested in"), invalid_choice=_("Select only options from the list")
         ),
     )
+    # Only when the visitor came from a partnership's page (see came_from_partnership).
     partnership = forms.ModelChoiceField(
-        label=_("Which partnership brought you here? (optional)"),
         queryset=Partnership.objects.none(),
         to_field_name="slug",
         required=False,
-        empty_label=_("None in particular"),
-        error_messages={"invalid_choice": _("Select a partnership from the list")},
+        error_messages={
+            "invalid_choice": _("That partnership is no longer listed. Untick the box to send your enquiry without it")
+        },
     )
     privacy_agreed = forms.BooleanField(
         widget=AgreementCheckbox,
@@ -195,7 +210,7 @@ class EnquiryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         fields = self.fields
-        fields["partnership"].queryset = Partnership.objects.published().with_places()
+        self.came_from = self.came_from_partnership()
         fields["region"].choices = [("", _("Choose a region")), *ENQUIRY_REGION_CHOICES]
         fields["privacy_agreed"].label = format_html(
             '{} <a href="{}" target="_blank" rel="noopener">{}</a>',
@@ -220,9 +235,45 @@ class EnquiryForm(forms.ModelForm):
         self.helper.layout = Layout(
             Fieldset(_("Your organisation"), "organisation_name", "organisation_type", "region"),
             Fieldset(_("About you"), "contact_name", "job_title", "email", "phone"),
-            Fieldset(_("Your enquiry"), "interests", "partnership", "message"),
+            Fieldset(_("Your enquiry"), "interests", *(["partnership"] if self.came_from else []), "message"),
             "privacy_agreed",
         )
+
+    def came_from_partnership(self):
+        """The slug of the partnership whose page led here, offered as one ticked box.
+
+        Listing every partnership would make this page as heavy as the
+        directory (2,000 of them cost 0.5 s and 170 kB a page), and a visitor
+        who came straight here can name one in their message. The slug comes
+        from `?partnership=` (the link on each partnership page), and once
+        posted from the box itself or, when they untick it, from the hidden
+        `came_from` field, so the box is still there if the page comes back
+        with errors. Without a slug, or with an unknown one before anything is
+        posted, the question is left out.
+        """
+        field = self.fields["partnership"]
+        if self.is_bound:
+            slug = self.data.get("partnership") or self.data.get("came_from") or ""
+        else:
+            slug = self.initial.get("partnership") or ""
+        slug = str(slug)[:140]
+        partnership = Partnership.objects.published().with_places().filter(slug=slug).first() if slug else None
+        if partnership is None and not (self.is_bound and slug):
+            del self.fields["partnership"]
+            return ""
+        field.queryset = Partnership.objects.published().filter(slug=slug)
+        field.widget = CameFromCheckbox(slug)
+        if partnership:
+            field.label = _("My enquiry is about %(partnership)s") % {"partnership": partnership}
+            field.help_text = _("You came here from its page. Untick this if your enquiry is about something else.")
+        else:
+            field.label = _("My enquiry is about the partnership whose page I came from")
+        return slug
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cleaned_data.setdefault("partnership", None)  # asked only of visitors who came from a partnership
+        return cleaned_data
 
     def clean_email(self):
         local, _at, domain = self.cleaned_data["email"].rpartition("@")

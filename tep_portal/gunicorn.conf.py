@@ -7,7 +7,7 @@ Every value can be changed from the environment without editing this file:
   GUNICORN_THREADS           threads per worker (4): requests waiting on PostgreSQL overlap
   GUNICORN_TIMEOUT           seconds before a stuck worker is killed and replaced (30)
   GUNICORN_KEEPALIVE         seconds an idle keep-alive connection from the proxy stays open (5)
-  GUNICORN_MAX_REQUESTS      recycle a worker after this many requests (2000, with jitter; 0 = never)
+  GUNICORN_MAX_REQUESTS      recycle a worker after this many requests (20000, with jitter; 0 = never)
   GUNICORN_ACCESS_LOG        "false" turns the access log off (e.g. for benchmarks)
   FORWARDED_ALLOW_IPS        proxies trusted to say the request came over HTTPS (127.0.0.1,::1)
 """
@@ -31,7 +31,9 @@ worker_class = "gthread"
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
-max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
+# A safety net against slow leaks, not a routine: with cached pages a worker serves a few hundred
+# requests a second, and each restart re-imports Django (about a second of CPU).
+max_requests = _int("GUNICORN_MAX_REQUESTS", 20000)
 max_requests_jitter = max_requests // 10
 # Heartbeat files in memory: a slow or full disk must not get healthy workers killed.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108 - gunicorn uses mkstemp there

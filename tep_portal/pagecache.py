@@ -23,7 +23,8 @@ How it stays correct:
 - Only plain 200 responses that set no cookie and do not ask not to be cached
   are stored. /register/ (its form needs a per-visitor CSRF token, and it sets
   the CSRF cookie), the admin, health checks and the benchmark endpoint are
-  skipped outright.
+  skipped outright; the blank enquiry form shares its page through
+  shared_render() instead, with each visitor's tokens put in afterwards.
 - The key is the scheme, host and full path with its query string, the language
   and a fingerprint of the code and templates, so a deploy never serves pages
   rendered by the previous release.
@@ -193,6 +194,62 @@ def code_fingerprint():
     return _fingerprint
 
 
+# Shared requests -----------------------------------------------------------------
+
+
+def is_shareable_request(request):
+    """An anonymous GET/HEAD whose page may be shared with every visitor: the page
+    cache is on and no session or messages cookie (signed-in staff) is carried."""
+    if not enabled() or request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies:
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def _request_key(kind, request):
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    url = request.build_absolute_uri()  # scheme and host: pages hold absolute links
+    url_hash = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
+    return f"pagecache:{kind}{ENTRY_FORMAT}:{code_fingerprint()}:{language}:{url_hash}"
+
+
+def _read(cache, key):
+    """(the current generation, what is stored under key or None), in one round trip."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = _start_generation(cache)
+    return generation, found.get(key)
+
+
+def shared_render(request, render):
+    """The text `render()` returns for this URL, rendered once per content
+    generation and then shared by every anonymous visitor on every server.
+
+    For a page that cannot be cached whole because a few values in it are each
+    visitor's own (the enquiry form's CSRF and form tokens): `render()` writes
+    placeholders where they go and the caller puts the visitor's values in.
+    Renders afresh, without storing, when the request may not share pages (see
+    is_shareable_request) or the cache does not answer.
+    """
+    if not is_shareable_request(request):
+        return render()
+    key = _request_key("part", request)
+    try:
+        cache = _cache()
+        generation, entry = _read(cache, key)
+    except Exception:
+        logger.exception("Page cache unavailable; rendering the page")
+        return render()
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    text = render()
+    _quietly(cache.set, key, (generation, text), getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+    return text
+
+
 # Middleware --------------------------------------------------------------------
 
 
@@ -216,11 +273,7 @@ class PageCacheMiddleware:
         try:
             key = self.key(request)
             cache = _cache()
-            found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY)
-            if generation is None:
-                generation = _start_generation(cache)
-            entry = found.get(key)
+            generation, entry = _read(cache, key)
         except Exception:
             logger.exception("Page cache unavailable; rendering the page")
             return self.get_response(request)
@@ -269,14 +322,7 @@ class PageCacheMiddleware:
         return None
 
     def is_cacheable_request(self, request):
-        if not enabled() or request.method not in ("GET", "HEAD"):
-            return False
-        cookies = request.COOKIES
-        if settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies:
-            return False
-        if "HTTP_AUTHORIZATION" in request.META:
-            return False
-        return not self.skipped.match(request.path_info)
+        return is_shareable_request(request) and not self.skipped.match(request.path_info)
 
     @staticmethod
     def is_cacheable_response(response):
@@ -290,10 +336,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        url = request.build_absolute_uri()  # scheme and host: pages hold absolute links
-        url_hash = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
-        return f"pagecache:page{ENTRY_FORMAT}:{code_fingerprint()}:{language}:{url_hash}"
+        return _request_key("page", request)
 
     @staticmethod
     def store(request, response, cache, key, generation):

@@ -17,6 +17,7 @@ from tep_portal import pagecache
 
 from .factories import PartnershipFactory, TimelineEventFactory
 from .html_forms import form_data
+from .partnerships.enquiry_support import VALID_ANSWERS
 
 pytestmark = pytest.mark.usefixtures("page_cache", "demo_content")
 
@@ -257,6 +258,46 @@ def test_the_register_form_is_never_cached(client, path):
         assert response.status_code == 200
         assert "X-Page-Cache" not in response
         assert response.cookies[settings.CSRF_COOKIE_NAME].value  # each visitor gets their own CSRF token
+
+
+def test_the_blank_register_form_is_shared_but_every_visitor_gets_their_own_tokens(django_assert_num_queries, settings):
+    settings.ENQUIRY_MIN_FILL_SECONDS = 0  # the test fills the form in at once
+    partnership = Partnership.objects.published().first()
+    path = f"/register/?partnership={partnership.slug}"
+    visitors = [Client(enforce_csrf_checks=True) for _ in range(3)]
+    visitors[0].get(path)  # rendered here, with placeholders for the tokens, and shared
+    pages = []
+    for visitor in visitors[1:]:
+        with django_assert_num_queries(0):
+            response = visitor.get(path)
+        assert "no-store" in response["Cache-Control"]
+        pages.append(response.content.decode())
+    assert "tep-slot" not in pages[0] + pages[1]
+    assert f"My enquiry is about {partnership}" in pages[0]
+    first, second = (form_data(page) for page in pages)
+    assert first["csrfmiddlewaretoken"] != second["csrfmiddlewaretoken"]
+    assert first["form_token"] != second["form_token"]
+    # Each visitor's page sends with their own cookie: two enquiries, each stored once.
+    for visitor, data in zip(visitors[1:], (first, second), strict=True):
+        response = visitor.post("/register/", {**data, **VALID_ANSWERS})
+        assert response.status_code == 302, response.context["form"].errors
+    assert PartnershipEnquiry.objects.filter(partnership=partnership).count() == 2
+
+
+def test_the_shared_register_form_follows_content_edits_and_languages(client):
+    partnership = Partnership.objects.published().first()
+    path = f"/register/?partnership={partnership.slug}"
+    assert f"My enquiry is about {partnership}" in client.get(path).content.decode()
+    partnership.council.name = "Renamed Borough Council"
+    partnership.council.save()
+    partnership.refresh_from_db()
+    assert f"My enquiry is about {partnership}" in client.get(path).content.decode()
+    assert "Renamed Borough Council" in str(partnership)
+    chinese = client.get(f"/zh-hans{path}").content.decode()
+    assert 'lang="zh-Hans"' in chinese and "申请建立中英合作关系" in chinese
+    partnership.is_published = False
+    partnership.save()
+    assert 'name="partnership"' not in client.get(path).content.decode()
 
 
 def test_admin_pages_are_never_cached(client, admin_client):

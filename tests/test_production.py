@@ -402,6 +402,7 @@ def test_gunicorn_configuration_is_sized_for_the_machine():
     assert "%(r)s" not in default["access_log_format"] and "%(q)s" not in default["access_log_format"]
     assert "%(h)s" not in default["access_log_format"]  # no client address
     assert default["forwarded_allow_ips"] == "127.0.0.1,::1"
+    assert default["max_requests"] == 20000
 
     tuned = config(HOST="0.0.0.0", PORT=9000, WEB_CONCURRENCY=3, GUNICORN_ACCESS_LOG="false")  # noqa: S104
     assert tuned["bind"] == "0.0.0.0:9000"

@@ -31,7 +31,8 @@ PAGE_TYPES = [
     PageType("benefits", "/benefits/"),
     PageType("privacy", "/privacy/"),
     PageType("register", "/register/"),
-    PageType("register-errors", "/register/", submit_empty=True),
+    # From a partnership's page, so the "my enquiry is about…" box is checked too.
+    PageType("register-errors", "/register/?partnership=nottingham-ningbo", submit_empty=True),
     PageType("not-found", "/partnerships/no-such-partnership/", status=404),
 ]
 

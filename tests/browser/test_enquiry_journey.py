@@ -21,7 +21,8 @@ def test_council_officer_registers_and_staff_progress_the_enquiry(site, new_page
     page.goto(f"{site}/partnerships/nottingham-ningbo/")
     page.get_by_role("main").get_by_role("link", name="Register for a China Partnership").last.click()
     page.wait_for_url(re.compile(r"/register/\?partnership=nottingham-ningbo$"))
-    assert page.get_by_label("Which partnership brought you here?").input_value() == "nottingham-ningbo"
+    came_from = page.get_by_label(re.compile(r"My enquiry is about Nottingham"))
+    assert came_from.is_checked() and came_from.get_attribute("value") == "nottingham-ningbo"
 
     page.get_by_label("Organisation name").fill("Rushcliffe Borough Council")
     page.get_by_label("Council or local authority").check()

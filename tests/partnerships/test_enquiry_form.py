@@ -63,10 +63,25 @@ def test_form_page_is_not_cached(client):
     assert "no-store" in client.get(REGISTER_URL)["Cache-Control"]
 
 
-def test_partnership_is_preselected_from_the_query_string(client):
+def test_the_partnership_the_visitor_came_from_is_one_ticked_box(client, django_assert_max_num_queries):
+    PartnershipFactory.create_batch(5)
     partnership = PartnershipFactory(slug="nottingham-ningbo")
-    html = client.get(REGISTER_URL, {"partnership": partnership.slug}).content.decode()
-    assert re.search(r'<option value="nottingham-ningbo" selected>', html)
+    with django_assert_max_num_queries(1):
+        response = client.get(REGISTER_URL, {"partnership": partnership.slug})
+    html = response.content.decode()
+    box = tag(html, "id_partnership")
+    assert 'type="checkbox"' in box and 'value="nottingham-ningbo"' in box and "checked" in box
+    assertContains(response, f"My enquiry is about {partnership}")
+    assert '<input type="hidden" name="came_from" value="nottingham-ningbo">' in html
+    # No list of every partnership: the page weighs the same however many there are.
+    assert "<select" not in html.split('id="div_id_partnership"')[1].split("</div>")[0]
+    assert html.count('name="partnership"') == 1
+
+
+def test_without_a_partnership_the_question_is_left_out(client):
+    PartnershipFactory.create_batch(5)
+    html = client.get(REGISTER_URL).content.decode()
+    assert 'name="partnership"' not in html and 'name="came_from"' not in html
 
 
 @pytest.mark.parametrize("slug", ["no-such-partnership", "draft-link", "<script>", "x" * 500])
@@ -74,9 +89,33 @@ def test_unknown_or_unpublished_partnership_in_query_string_is_ignored(client, s
     PartnershipFactory(slug="draft-link", is_published=False)
     response = client.get(REGISTER_URL, {"partnership": slug})
     assert response.status_code == HTTPStatus.OK
-    select = response.content.decode().split('name="partnership"')[1].split("</select>")[0]
-    assert not re.search(r'<option value="[^"]+" selected>', select)
+    assertNotContains(response, 'name="partnership"')
     assertNotContains(response, "<script>")
+
+
+def test_unticking_the_partnership_box_sends_the_enquiry_without_it(client):
+    PartnershipFactory(slug="liverpool-shanghai")
+    # With another error, the page comes back with the box still there and still unticked.
+    html = post_enquiry(client, partnership=None, came_from="liverpool-shanghai", email="bad").content.decode()
+    box = tag(html, "id_partnership")
+    assert 'value="liverpool-shanghai"' in box and "checked" not in box
+    response = post_enquiry(client, partnership=None, came_from="liverpool-shanghai")
+    assert response.status_code == HTTPStatus.FOUND
+    assert PartnershipEnquiry.objects.get().partnership is None
+
+
+def test_a_partnership_unpublished_while_the_form_was_open_is_explained(client):
+    partnership = PartnershipFactory(slug="leeds-hangzhou")
+    assertContains(client.get(REGISTER_URL, {"partnership": partnership.slug}), 'value="leeds-hangzhou"')
+    partnership.is_published = False
+    partnership.save()
+    response = post_enquiry(client, partnership="leeds-hangzhou", came_from="leeds-hangzhou")
+    assertContains(response, "That partnership is no longer listed. Untick the box", count=2)
+    assertContains(response, "My enquiry is about the partnership whose page I came from")
+    assert PartnershipEnquiry.objects.count() == 0
+    response = post_enquiry(client, partnership=None, came_from="leeds-hangzhou")
+    assert response.status_code == HTTPStatus.FOUND
+    assert PartnershipEnquiry.objects.get().partnership is None
 
 
 def test_valid_enquiry_is_stored_and_redirects_to_thanks(client, django_capture_on_commit_callbacks):
@@ -188,7 +227,7 @@ BAD_VALUES = [
     ("region", "atlantis", "Select a region"),
     ("interests", None, "Select what you are interested in"),
     ("interests", ["sister-city", "hack"], "Select only options from the list"),
-    ("partnership", "no-such-partnership", "Select a partnership from the list"),
+    ("partnership", "no-such-partnership", "That partnership is no longer listed"),
     ("message", "", "Enter your message"),
     ("message", "m" * 5001, "Your message must be 5,000 characters or fewer"),
     ("message", "Hello\x1b[31m", "Remove the special characters from your message"),
@@ -243,7 +282,7 @@ def test_every_answer_is_kept_after_an_error(client):
     assert re.search(r'value="sister-city"[^>]*checked', html)
     assert re.search(r'value="delegation"[^>]*checked', html)
     assert not re.search(r'value="trade"[^>]*checked', html)
-    assert re.search(r'value="leeds-hangzhou" selected', html)
+    assert "checked" in tag(html, "id_partnership") and 'value="leeds-hangzhou"' in tag(html, "id_partnership")
     assert "We would like to renew our link with Zhejiang." in html
     assert re.search(r'id="id_privacy_agreed"[^>]*checked|checked[^>]*id="id_privacy_agreed"', html)
 

@@ -8,6 +8,7 @@ from django.db import OperationalError, connection
 from pytest_django.asserts import assertRedirects
 
 from partnerships.models import PartnershipEnquiry
+from tests.factories import PartnershipFactory
 
 from .enquiry_support import REGISTER_URL, THANKS_URL, post_enquiry
 
@@ -63,8 +64,17 @@ def test_answers_kept_on_the_503_page_can_be_sent_again_once_the_database_is_bac
     assert enquiry.message == "We would like to renew our link with Zhejiang.\r\nCould we talk next month?"
 
 
-def test_outage_when_opening_the_form_gives_503_not_500(client):
+def test_the_blank_form_opens_without_the_database(client):
+    # Nothing on it comes from the database; sending it during an outage is covered above.
     with connection.execute_wrapper(database_down):
         response = client.get(REGISTER_URL)
+    assert response.status_code == HTTPStatus.OK
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+
+
+def test_outage_when_opening_the_form_from_a_partnership_gives_503_not_500(client):
+    partnership = PartnershipFactory()
+    with connection.execute_wrapper(database_down):
+        response = client.get(REGISTER_URL, {"partnership": partnership.slug})
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     assert "Sorry, the form is unavailable" in response.content.decode()

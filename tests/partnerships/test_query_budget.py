@@ -29,6 +29,9 @@ BUDGETS = [
     ("/sitemap.xml", 2),
     ("/timeline/feed/", 1),
     ("/robots.txt", 0),
+    # the enquiry form asks no list of partnerships; from a partnership's page, that one partnership
+    ("/register/", 0),
+    (pytest.param(lambda ps: f"/register/?partnership={ps[-1].slug}", 1, id="register-from-partnership")),
     ("/zh-hans/", 7),
 ]
 
