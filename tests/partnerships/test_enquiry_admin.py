@@ -220,6 +220,11 @@ def test_search_uses_the_trigram_indexes_on_postgresql(admin_client):
         plan = response.context["cl"].queryset.order_by().explain()
     for field in searched:
         assert f"enquiry_search_{field}_trgm" in plan, plan
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'enquiry_search_%'")
+        options = dict(cursor.fetchall())
+    # No pending list of unindexed entries for searches to read (see migration 0006).
+    assert options == {f"enquiry_search_{field}_trgm": ["fastupdate=off"] for field in searched}
 
 
 @pytest.mark.parametrize(
