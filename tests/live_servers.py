@@ -110,45 +110,30 @@ def free_port():
         return sock.getsockname()[1]
 
 
-class AppServer:
-    """gunicorn with tep_portal/gunicorn.conf.py, as `make serve` runs it."""
+class ServerProcess:
+    """A server command (gunicorn, `make serve`) in its own process group on a loopback
+    port, its output in a log file; stopping it stops everything it started."""
 
-    def __init__(self, env, log_path, workers=1, threads=4, host=None):
-        self.port = free_port()
-        self.host = host
-        environment = {**env, "HOST": "127.0.0.1", "PORT": str(self.port), "GUNICORN_ACCESS_LOG": "false"}
-        # None: as many as tep_portal/gunicorn.conf.py sizes for the machine.
-        if workers is not None:
-            environment["WEB_CONCURRENCY"] = str(workers)
-        if threads is not None:
-            environment["GUNICORN_THREADS"] = str(threads)
-        self.log_path = log_path
+    def __init__(self, command, env, log_path):
+        self.port = int(env["PORT"])
+        self.log_path = Path(log_path)
         self.log = open(log_path, "ab")
-        self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-            [str(BIN / "gunicorn"), "--config", "tep_portal/gunicorn.conf.py", "tep_portal.wsgi"],
-            cwd=ROOT,
-            env=environment,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+        self.process = subprocess.Popen(  # noqa: S603 - our own commands, fixed arguments
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
 
     def wait_until_up(self, timeout=90):
+        """Once it answers HTTP at all (the health check may well say 503: the server is up)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise AssertionError(f"gunicorn exited:\n{self.log_tail()}")
+                raise AssertionError(f"server exited with {self.process.returncode}:\n{self.log_tail()}")
             try:
-                if Browser(self.port).get("/healthz/").status == 200:
-                    return self
+                Browser(self.port).get("/healthz/")
+                return self
             except OSError:
-                pass
-            time.sleep(0.2)
-        raise AssertionError(f"gunicorn did not answer within {timeout} s:\n{self.log_tail()}")
-
-    def browser(self, headers=None):
-        """A visitor; with `host`, every request carries that Host header, as from the load balancer."""
-        return Browser(self.port, headers={**({"Host": self.host} if self.host else {}), **(headers or {})})
+                time.sleep(0.2)
+        raise AssertionError(f"server did not answer within {timeout} s:\n{self.log_tail()}")
 
     def stop(self):
         if self.process.poll() is None:
@@ -160,9 +145,32 @@ class AppServer:
                 self.process.wait()
         self.log.close()
 
-    def log_tail(self):
+    def output(self):
         self.log.flush()
-        return Path(self.log_path).read_text(errors="replace")[-4000:]
+        return self.log_path.read_text(errors="replace")
+
+    def log_tail(self):
+        return self.output()[-4000:]
+
+
+class AppServer(ServerProcess):
+    """gunicorn with tep_portal/gunicorn.conf.py, as `make serve` runs it."""
+
+    def __init__(self, env, log_path, workers=1, threads=4, host=None):
+        self.host = host
+        environment = {**env, "HOST": "127.0.0.1", "PORT": str(free_port()), "GUNICORN_ACCESS_LOG": "false"}
+        # None: as many as tep_portal/gunicorn.conf.py sizes for the machine.
+        if workers is not None:
+            environment["WEB_CONCURRENCY"] = str(workers)
+        if threads is not None:
+            environment["GUNICORN_THREADS"] = str(threads)
+        super().__init__(
+            [str(BIN / "gunicorn"), "--config", "tep_portal/gunicorn.conf.py", "tep_portal.wsgi"], environment, log_path
+        )
+
+    def browser(self, headers=None):
+        """A visitor; with `host`, every request carries that Host header, as from the load balancer."""
+        return Browser(self.port, headers={**({"Host": self.host} if self.host else {}), **(headers or {})})
 
 
 def server_environment(**extra):

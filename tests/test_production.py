@@ -10,8 +10,6 @@ import json
 import os
 import re
 import secrets
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,39 +19,20 @@ from urllib.parse import urlencode
 
 import pytest
 
+from .live_servers import ServerProcess, free_port
+from .security_headers import EXPECTED_CSP, EXPECTED_HEADERS, HSTS, parse_csp
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 HOST = "portal.example.org"
 STAFF = {"username": "curator", "password": "a long staff passphrase 9"}
-HSTS = "max-age=63072000; includeSubDomains; preload"
-CSP = {
-    "default-src": "'none'",
-    "script-src": "'self'",
-    "style-src": "'self'",
-    "img-src": "'self'",
-    "font-src": "'self'",
-    "connect-src": "'self'",
-    "manifest-src": "'self'",
-    "form-action": "'self'",
-    "frame-ancestors": "'none'",
-    "base-uri": "'none'",
-    "object-src": "'none'",
-}
-PAGE_HEADERS = {
-    "Strict-Transport-Security": HSTS,
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Cross-Origin-Resource-Policy": "same-origin",
-}
+PAGE_HEADERS = {"Strict-Transport-Security": HSTS, **EXPECTED_HEADERS}
 FAR_FUTURE = "max-age=315360000, public, immutable"
 
 
 def policy(response):
-    header = response.headers["Content-Security-Policy"]
-    return dict(part.strip().split(" ", 1) for part in header.split(";"))
+    return parse_csp(response.headers["Content-Security-Policy"])
 
 
 def production_env(**overrides):
@@ -96,12 +75,6 @@ def production_settings(*names, **env):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Response:
     def __init__(self, raw):
         self.status = raw.status
@@ -133,43 +106,6 @@ def fetch(port, path, *, method="GET", https=True, host=HOST, headers=None, body
         connection.close()
 
 
-class Server:
-    def __init__(self, command, env, log_path):
-        self.port = int(env["PORT"])
-        self.log_path = log_path
-        self.log = open(log_path, "wb")
-        # Its own process group, so stopping it stops make, gunicorn and its workers, and nothing else.
-        self.process = subprocess.Popen(  # noqa: S603
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-
-    def wait_until_ready(self, timeout=180):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"server exited with {self.process.returncode}:\n{self.output()}")
-            try:
-                fetch(self.port, "/healthz/", https=False)
-                return self
-            except OSError:
-                time.sleep(0.25)
-        pytest.fail(f"server did not answer within {timeout} s:\n{self.output()}")
-
-    def output(self):
-        self.log.flush()
-        return self.log_path.read_text(errors="replace")
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        self.log.close()
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """`make serve` on a loopback port, with the demo content and one staff account."""
@@ -192,10 +128,10 @@ def site(tmp_path_factory):
     }
     result = manage("createsuperuser", "--noinput", env={**env, **staff})
     assert result.returncode == 0, result.stderr
-    server = Server(["make", "--no-print-directory", "serve"], env, root / "serve.log")
+    server = ServerProcess(["make", "--no-print-directory", "serve"], env, root / "serve.log")
     server.static_root = root / "static"
     try:
-        yield server.wait_until_ready()
+        yield server.wait_until_up(timeout=180)
     finally:
         server.stop()
 
@@ -211,9 +147,10 @@ def site_without_database(site, tmp_path_factory):
         WEB_CONCURRENCY=1,
         GUNICORN_THREADS=2,
     )
-    server = Server([GUNICORN, "--config", "tep_portal/gunicorn.conf.py", "tep_portal.wsgi"], env, root / "serve.log")
+    gunicorn = [GUNICORN, "--config", "tep_portal/gunicorn.conf.py", "tep_portal.wsgi"]
+    server = ServerProcess(gunicorn, env, root / "serve.log")
     try:
-        yield server.wait_until_ready()
+        yield server.wait_until_up(timeout=180)
     finally:
         server.stop()
 
@@ -438,7 +375,7 @@ def test_pages_send_the_full_header_set(site, path):
     assert response.status == 200, response.text[:500]
     for name, value in PAGE_HEADERS.items():
         assert response.headers[name] == value, name
-    assert policy(response) == CSP
+    assert policy(response) == EXPECTED_CSP
     assert "camera=()" in response.headers["Permissions-Policy"]
     assert re.fullmatch(r"[a-z]+", response.headers["Server"])  # no version number
     assert "X-XSS-Protection" not in response.headers
@@ -450,7 +387,7 @@ def test_not_found_page_sends_the_full_header_set(site):
     assert "Page not found" in response.text
     for name, value in PAGE_HEADERS.items():
         assert response.headers[name] == value, name
-    assert policy(response) == CSP
+    assert policy(response) == EXPECTED_CSP
 
 
 def test_staff_cookies_are_secure_host_only_and_the_session_ends_with_the_browser(site):
@@ -485,7 +422,7 @@ def test_staff_cookies_are_secure_host_only_and_the_session_ends_with_the_browse
     index = fetch(site.port, "/admin/", headers={"Cookie": f"__Host-sessionid={session.value}"})
     assert index.status == 200
     assert "Site administration" in index.text
-    assert policy(index) == CSP
+    assert policy(index) == EXPECTED_CSP
     assert index.headers["Strict-Transport-Security"] == HSTS
     assert "no-store" in index.headers["Cache-Control"]
 
@@ -549,4 +486,4 @@ def test_public_pages_answer_a_friendly_503_when_the_database_is_unreachable(sit
     assert "127.0.0.1" not in response.text and "postgres" not in response.text
     for name, value in PAGE_HEADERS.items():
         assert response.headers[name] == value, name
-    assert policy(response) == CSP
+    assert policy(response) == EXPECTED_CSP

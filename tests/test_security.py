@@ -22,29 +22,10 @@ from django.utils.log import AdminEmailHandler
 from tep_portal.client_ip import client_ip
 from tep_portal.middleware import DatabaseUnavailableMiddleware
 
+from .security_headers import EXPECTED_CSP, EXPECTED_HEADERS, parse_csp
+
 pytestmark = pytest.mark.django_db
 
-# What CHECKLIST.md part (b) expects on every HTML response; HSTS is production-only.
-EXPECTED_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Cross-Origin-Resource-Policy": "same-origin",
-}
-EXPECTED_CSP = {
-    "default-src": "'none'",
-    "script-src": "'self'",
-    "style-src": "'self'",
-    "img-src": "'self'",
-    "font-src": "'self'",
-    "connect-src": "'self'",
-    "manifest-src": "'self'",
-    "form-action": "'self'",
-    "frame-ancestors": "'none'",
-    "base-uri": "'none'",
-    "object-src": "'none'",
-}
 DISABLED_FEATURES = ["camera", "microphone", "geolocation", "payment", "usb", "interest-cohort", "browsing-topics"]
 PUBLIC_URLS = [
     "/",
@@ -57,10 +38,6 @@ PUBLIC_URLS = [
     "/zh-hans/partnerships/nottingham-ningbo/",
 ]
 STAFF_PASSWORD = "a long staff passphrase 9"
-
-
-def parse_csp(header):
-    return dict(part.strip().split(" ", 1) for part in header.split(";") if part.strip())
 
 
 def assert_security_headers(response):
