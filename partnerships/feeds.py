@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import TimelineEvent
-from .presentation import event_date_display
+from .presentation import event_label
 
 FEED_ITEMS = 50
 
@@ -25,7 +25,7 @@ class TimelineFeed(Feed):
 
     def item_title(self, item):
         # The date at its precision, so a year-only event does not claim 1 January.
-        return f"{event_date_display(item)}: {item.title}"
+        return event_label(item)
 
     def item_description(self, item):
         return item.text

@@ -24,7 +24,7 @@ from .models import (
     UKNation,
     UKRegion,
 )
-from .presentation import place_label
+from .presentation import place_label, year_display
 
 SEARCH_MAX_LENGTH = 100
 
@@ -170,7 +170,7 @@ class TimelineFilterForm(FilterForm):
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         years = TimelineEvent.objects.published().dates("date", "year", order="DESC")
-        self.fields["year"].choices = _with_blank(_("All years"), [(d.year, d.year) for d in years])
+        self.fields["year"].choices = _with_blank(_("All years"), [(d.year, year_display(d.year)) for d in years])
         self.fields["category"].choices = _with_blank(_("All categories"), EventCategory.choices)
         # EXISTS and only the names, not a DISTINCT over the join with every event: with 20,000 events
         # the join made this the slowest query of the site (seconds rather than tens of milliseconds).

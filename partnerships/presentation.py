@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from django.utils import formats
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from .models import DatePrecision
@@ -16,10 +17,19 @@ from .models import DatePrecision
 HEADING_PREFIX = "## "
 
 
+def year_display(year):
+    """A year standing alone as a date: "2019" in English, "2019年" in Chinese ("" for no year)."""
+    if year is None or year == "":
+        return ""
+    # Translators: a year on its own as a date (an event's date, a timeline heading, the year
+    # a partnership was established). Chinese readers expect the year character: "%(year)s年".
+    return pgettext("a year on its own", "%(year)s") % {"year": year}
+
+
 def event_date_display(event):
     """ "2004", "September 2004" or "5 November 2015", in the active language's format."""
     if event.precision == DatePrecision.YEAR:
-        return str(event.date.year)
+        return year_display(event.date.year)
     if event.precision == DatePrecision.MONTH:
         return formats.date_format(event.date, "YEAR_MONTH_FORMAT")
     return formats.date_format(event.date, "DATE_FORMAT")
@@ -32,6 +42,11 @@ def event_date_iso(event):
     if event.precision == DatePrecision.MONTH:
         return f"{event.date.year:04d}-{event.date.month:02d}"
     return event.date.isoformat()
+
+
+def event_label(event):
+    """ "2019: Title" for feeds and structured data; Chinese writes "2019年：标题"."""
+    return _("%(date)s: %(title)s") % {"date": event_date_display(event), "title": event.title}
 
 
 def round_distance(value):
@@ -94,6 +109,21 @@ def truncate_description(text, limit=160):
     return f"{cut}…"
 
 
+def bracketed(text):
+    """An aside in brackets after a name, as the active language writes them: " (Zhejiang)"
+    in English, "（浙江省）" in Chinese (full-width, no space before). Safe text stays safe."""
+    # Translators: brackets around an aside after a name, e.g. "Nottingham (City council)". Keep
+    # the space before them only where your language writes one; Chinese: "（%(aside)s）".
+    result = pgettext("an aside in brackets", " (%(aside)s)") % {"aside": text}
+    return mark_safe(result) if isinstance(text, SafeData) else result
+
+
+def join_list(items):
+    """Short lists in running text: "a, b, c" in English, "a、b、c" in Chinese."""
+    # Translators: between the items of a short list in running text; Chinese uses "、".
+    return pgettext("between list items", ", ").join(str(item) for item in items)
+
+
 def place_names(place):
     """(first, second) names of a Chinese place for the active language, or (name, None) when it has one name."""
     english, chinese = place.name_en, place.name_zh_hans
@@ -107,7 +137,7 @@ def place_names(place):
 def place_label(place):
     """A Chinese place's names as plain text, for <option>, <title> and meta tags."""
     first, second = place_names(place)
-    return first if second is None else f"{first} ({second})"
+    return first if second is None else first + bracketed(second)
 
 
 def place_label_html(place):
@@ -116,5 +146,7 @@ def place_label_html(place):
     if second is None:
         return first
     if (get_language() or "en").startswith("zh"):
-        return format_html('<span lang="zh-Hans">{}</span> <span lang="en">({})</span>', first, second)
+        return format_html(
+            '<span lang="zh-Hans">{}</span>{}', first, bracketed(format_html('<span lang="en">{}</span>', second))
+        )
     return format_html('{} <span lang="zh-Hans">{}</span>', first, second)

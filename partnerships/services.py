@@ -23,6 +23,7 @@ from .models import (
     EnquiryStatus,
     PartnershipEnquiry,
 )
+from .presentation import join_list
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ def _one_line(text):
 def _email_context(enquiry):
     return {
         "enquiry": enquiry,
-        "interests": [str(interest.label) for interest in enquiry.interests],  # in the active language
+        "interests": join_list(interest.label for interest in enquiry.interests),  # in the active language
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
         "privacy_url": settings.SITE_URL + reverse("partnerships:privacy"),  # in the active language

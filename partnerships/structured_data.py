@@ -5,7 +5,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .presentation import event_date_display, event_date_iso
+from .presentation import event_date_iso, event_label
 
 
 def organization(request):
@@ -37,7 +37,7 @@ def events(request, events, partnership=None):
             "startDate": event_date_iso(event),
             "eventStatus": "https://schema.org/EventScheduled",
             "url": request.build_absolute_uri(f"{base}#event-{event.pk}"),
-            "description": event.text or f"{event_date_display(event)}: {event.title}",
+            "description": event.text or event_label(event),
         }
         places = _place_names(event, partnership)
         if places:

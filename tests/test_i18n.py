@@ -3,6 +3,7 @@ exists in both, the switcher and hreflang link the two, the interface is fully
 translated and content falls back to English where no Chinese was entered."""
 
 import ast
+import datetime
 import gettext
 import re
 from html.parser import HTMLParser
@@ -13,8 +14,8 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from partnerships.models import PartnershipEnquiry
-from tests.factories import PartnershipFactory, TimelineEventFactory
+from partnerships.models import PartnershipEnquiry, Quote
+from tests.factories import ChinesePlaceFactory, PartnershipFactory, TimelineEventFactory
 from tests.partnerships.enquiry_support import answers
 
 pytestmark = pytest.mark.django_db
@@ -353,6 +354,49 @@ def test_partnership_page_in_english_keeps_chinese_names_beside_english(client, 
     assert 'Zhejiang Province <span lang="zh-Hans">浙江省</span>' in body
     assert "about 5,760 miles (9,270 km)" in body
     assert "September 2004" in body
+
+
+# Chinese typography: a year standing alone as a date takes 年; asides take full-width brackets --
+
+
+def test_a_year_only_event_reads_2019_nian_in_chinese_and_2019_in_english(client, db):
+    partnership = PartnershipFactory(year_established=2005)
+    TimelineEventFactory(date=datetime.date(2019, 1, 1), precision="year", partnerships=[partnership])
+    path = f"/partnerships/{partnership.slug}/"
+    for prefix, year, established in (("", "2019", "2005"), (ZH, "2019年", "2005年")):
+        detail = get(client, prefix + path).content.decode()
+        assert f'<time datetime="2019">{year}</time>' in detail  # the machine-readable year unchanged
+        assert f"<dd>{established}</dd>" in detail  # At a glance: established
+        assert '"startDate": "2019"' in detail  # schema.org keeps the ISO year
+        timeline = get(client, f"{prefix}/timeline/").content.decode()
+        assert f'<h3 class="timeline-year__heading" id="year-2019">{year}</h3>' in timeline
+        assert f'<option value="2019">{year}</option>' in timeline
+        assert f'<time datetime="2019">{year}</time>' in timeline
+        feed = get(client, f"{prefix}/timeline/feed/").content.decode()
+        separator = "：" if prefix else ": "
+        assert f"<title>{year}{separator}" in feed
+
+
+def test_the_facts_box_in_chinese_writes_full_width_brackets_with_no_space_before(client, db):
+    province = ChinesePlaceFactory(kind="province", name_en="Zhejiang Province", name_zh_hans="浙江省")
+    city = ChinesePlaceFactory(name_en="Ningbo", name_zh_hans="宁波", province=province)
+    partnership = PartnershipFactory(chinese_place=city, council__name_en="Nottingham", council__kind="city")
+    Quote.objects.create(partnership=partnership, text="两市友谊深厚。", speaker="王明", is_paraphrase=True)
+    body = get(client, f"{ZH}/partnerships/{partnership.slug}/").content.decode()
+    facts = re.search(r'<section class="facts".*?</section>', body, flags=re.S).group(0)
+    assert '<dd>Nottingham<span class="muted">（市议会，东米德兰兹）</span></dd>' in facts
+    assert (
+        '<dd><span lang="zh-Hans">宁波</span>（<span lang="en">Ningbo</span>）<span class="muted">'
+        '（<span lang="zh-Hans">浙江省</span>（<span lang="en">Zhejiang Province</span>））</span></dd>'
+    ) in facts
+    assert re.search(r"\s[(（]|[(（]\s", facts) is None  # no half-width brackets, no space before or inside
+    assert "(" not in facts and ")" not in facts
+    assert '<span class="muted">（转述）</span>' in body  # the reported-speech aside under a quote
+
+    english = get(client, f"/partnerships/{partnership.slug}/").content.decode()
+    assert '<dd>Nottingham<span class="muted"> (City council, East Midlands)</span></dd>' in english
+    assert '<dd>Ningbo <span lang="zh-Hans">宁波</span><span class="muted"> (Zhejiang Province' in english
+    assert '<span class="muted"> (reported speech)</span>' in english
 
 
 def test_chinese_pages_fall_back_to_english_where_no_chinese_was_entered(client, demo_content):

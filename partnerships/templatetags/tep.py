@@ -37,18 +37,42 @@ def event_iso(event):
 
 
 @register.filter
+def year_display(year):
+    """A year on its own as a date: "2019", or "2019年" on Chinese pages."""
+    return presentation.year_display(year)
+
+
+@register.tag
+def bracketed(parser, token):
+    """`{% bracketed %}…{% endbracketed %}`: an aside after a name in the active language's
+    brackets, " (…)" in English and "（…）" in Chinese (full-width, no space before), so a
+    template need not repeat itself per language. Put it straight after the name, no space."""
+    nodelist = parser.parse(("endbracketed",))
+    parser.delete_first_token()
+    return BracketedNode(nodelist)
+
+
+class BracketedNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        return presentation.bracketed(self.nodelist.render(context))
+
+
+@register.filter
 def distance(partnership):
     return presentation.distance_display(partnership) or ""
 
 
 @register.filter
 def statistic_year(statistic):
-    """ "2018", "c. 2014" (approximate) or "" when the figure has no year."""
+    """ "2018" ("2018年" in Chinese), "c. 2014" (approximate) or "" when the figure has no year."""
     if not statistic.as_of_year:
         return ""
     if statistic.is_approximate_date:
         return _("c. %(year)s") % {"year": statistic.as_of_year}
-    return str(statistic.as_of_year)
+    return presentation.year_display(statistic.as_of_year)
 
 
 @register.filter

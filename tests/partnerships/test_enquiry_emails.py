@@ -2,6 +2,7 @@
 
 import io
 import logging
+import re
 import uuid
 from http import HTTPStatus
 
@@ -58,6 +59,48 @@ def test_acknowledgement_is_in_the_language_the_person_used(client, mailoutbox, 
     assert "Language used: zh-hans" in staff.body
     assert "王小明" in acknowledgement.body
     assert "/zh-hans/privacy/" in acknowledgement.body
+
+
+def test_staff_notification_writes_each_label_with_its_colon_in_english():
+    enquiry = PartnershipEnquiryFactory.build(
+        pk=1, language="zh-hans", phone="", interest_delegation=True, message="你好"
+    )
+    body = services.build_staff_notification(enquiry).body
+    for line in (
+        f"Organisation: {enquiry.organisation_name}",
+        "Type of organisation: Council",
+        "Region: East Midlands",
+        "Contact: Alex Jones, Policy Officer",
+        f"Email: {enquiry.email}",
+        "Telephone: -",
+        "Interested in: Sister-city partnership, Council delegation visit to China",
+        "Came from the partnership: -",
+        "Language used: zh-hans",
+        "Message:\n你好",
+        "Review it in the admin: http",
+    ):
+        assert line in body
+    assert "：" not in body and "、" not in body  # staff read English, whatever the enquirer used
+
+
+def test_chinese_acknowledgement_uses_full_width_colons_and_a_chinese_list():
+    enquiry = PartnershipEnquiryFactory.build(
+        pk=1, language="zh-hans", organisation_name="宁波市第一中学", interest_delegation=True
+    )
+    body = services.build_acknowledgement(enquiry).body
+    assert "单位：宁波市第一中学" in body
+    assert "感兴趣的方面：友好城市关系、" in body
+    assert "留言：\n" in body
+    assert re.search(r"[\u4e00-\u9fff]: ", body) is None  # no ASCII colon after a Chinese label
+    assert "友好城市关系, " not in body
+
+
+def test_english_acknowledgement_keeps_ascii_colons():
+    enquiry = PartnershipEnquiryFactory.build(pk=1, language="en", interest_delegation=True)
+    body = services.build_acknowledgement(enquiry).body
+    assert f"Organisation: {enquiry.organisation_name}" in body
+    assert "Interested in: Sister-city partnership, Council delegation visit to China" in body
+    assert "Message:\n" in body and "：" not in body
 
 
 def test_subject_never_carries_a_line_break():

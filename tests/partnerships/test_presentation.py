@@ -4,17 +4,23 @@ import datetime
 import json
 
 import pytest
+from django.template import Context, Template
 from django.utils import translation
 
 from partnerships.models import ChinesePlace, Council, Partnership, Statistic, TimelineEvent
 from partnerships.presentation import (
     body_blocks,
+    bracketed,
     distance_display,
     event_date_display,
     event_date_iso,
+    event_label,
+    join_list,
+    place_label,
     truncate_description,
+    year_display,
 )
-from partnerships.templatetags.tep import body_html, chinese_name, json_ld, statistic_year
+from partnerships.templatetags.tep import body_html, chinese_name, chinese_name_text, json_ld, statistic_year
 
 
 def event(date, precision):
@@ -24,7 +30,7 @@ def event(date, precision):
 @pytest.mark.parametrize(
     ("precision", "english", "chinese", "iso"),
     [
-        ("year", "2004", "2004", "2004"),
+        ("year", "2004", "2004年", "2004"),
         ("month", "September 2004", "2004年9月", "2004-09"),
         ("day", "5 September 2004", "2004年9月5日", "2004-09-05"),
     ],
@@ -90,7 +96,8 @@ def test_chinese_name_marks_the_language():
     with translation.override("en"):
         assert chinese_name(place) == 'Ningbo <span lang="zh-Hans">宁波</span>'
     with translation.override("zh-hans"):
-        assert chinese_name(place) == '<span lang="zh-Hans">宁波</span> <span lang="en">(Ningbo)</span>'
+        # Chinese brackets are Chinese punctuation: full width, outside the English name's lang span.
+        assert chinese_name(place) == '<span lang="zh-Hans">宁波</span>（<span lang="en">Ningbo</span>）'
     assert chinese_name(ChinesePlace(name_en="Ningbo", name_zh_hans="")) == "Ningbo"
 
 
@@ -99,3 +106,51 @@ def test_statistic_year():
         assert statistic_year(Statistic(as_of_year=2014, is_approximate_date=True)) == "c. 2014"
         assert statistic_year(Statistic(as_of_year=2018)) == "2018"
         assert statistic_year(Statistic(as_of_year=None)) == ""
+    with translation.override("zh-hans"):
+        assert statistic_year(Statistic(as_of_year=2018)) == "2018年"
+        assert statistic_year(Statistic(as_of_year=2014, is_approximate_date=True)) == "约2014年"
+
+
+def test_a_year_on_its_own_reads_2019_in_english_and_2019_nian_in_chinese():
+    with translation.override("en"):
+        assert year_display(2019) == "2019"
+        assert Template("{% load tep %}{{ year|year_display }}").render(Context({"year": 2019})) == "2019"
+    with translation.override("zh-hans"):
+        assert year_display(2019) == "2019年"
+        assert Template("{% load tep %}{{ year|year_display }}").render(Context({"year": 2019})) == "2019年"
+        assert year_display(None) == ""
+
+
+def test_a_year_only_event_keeps_its_iso_year_for_time_and_schema_org():
+    item = event(datetime.date(2019, 1, 1), "year")
+    with translation.override("zh-hans"):
+        assert event_date_iso(item) == "2019"
+        assert event_label(item) == "2019年：x"  # RSS titles and structured data
+    with translation.override("en"):
+        assert event_label(item) == "2019: x"
+
+
+def test_asides_take_the_language_s_brackets():
+    place = ChinesePlace(name_en="Ningbo", name_zh_hans="宁波")
+    with translation.override("en"):
+        assert bracketed("Zhejiang") == " (Zhejiang)"
+        assert place_label(place) == chinese_name_text(place) == "Ningbo (宁波)"
+    with translation.override("zh-hans"):
+        assert bracketed("浙江省") == "（浙江省）"
+        assert place_label(place) == "宁波（Ningbo）"
+
+
+def test_bracketed_tag_escapes_its_content_once():
+    template = Template("{% load tep %}<b>{{ name }}</b>{% bracketed %}{{ aside }}{% endbracketed %}")
+    context = {"name": "A & B", "aside": "<i>"}
+    with translation.override("en"):
+        assert template.render(Context(context)) == "<b>A &amp; B</b> (&lt;i&gt;)"
+    with translation.override("zh-hans"):
+        assert template.render(Context(context)) == "<b>A &amp; B</b>（&lt;i&gt;）"
+
+
+def test_short_lists_use_the_chinese_enumeration_comma():
+    with translation.override("en"):
+        assert join_list(["a", "b", "c"]) == "a, b, c"
+    with translation.override("zh-hans"):
+        assert join_list(["甲", "乙", "丙"]) == "甲、乙、丙"
