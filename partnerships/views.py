@@ -273,7 +273,7 @@ def robots_txt(request):
 
 
 def page_not_found(request, exception=None):
-    return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
+    return HttpResponseNotFound(loader.render_to_string("404.html", {"is_error_page": True}, request=request))
 
 
 def server_error(request):

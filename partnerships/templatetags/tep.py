@@ -133,9 +133,14 @@ NAV_ITEMS = [
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
+    """The main navigation, marking the section (and the page) being shown.
+
+    An error page belongs to no section: after a view raises Http404 (an unknown
+    slug, ?page=99), request.resolver_match still names that view.
+    """
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
-    current = match.view_name if match else None
+    current = match.view_name if match and not context.get("is_error_page") else None
     items = [
         {"label": label, "url": reverse(name), "is_page": current == name, "in_section": current in section}
         for label, name, section in NAV_ITEMS

@@ -1,5 +1,6 @@
 """404 and 500 pages in the site's design; the 500 page needs no database."""
 
+import re
 from http import HTTPStatus
 
 import pytest
@@ -19,6 +20,27 @@ def test_not_found_page_is_in_the_site_design(client, url):
     assert 'class="site-header"' in body and 'class="site-footer"' in body
     assert '<meta name="robots" content="noindex">' in body
     assert 'href="/partnerships/"' in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/no-such-page/",
+        "/partnerships/atlantis/",  # Http404 from the detail view: its section is Partnerships
+        "/partnerships/?page=999",  # Http404 from the list view, which is the Partnerships item itself
+        "/schools/?page=999",
+        "/zh-hans/timeline/?page=999",
+    ],
+)
+def test_not_found_page_marks_no_navigation_item_as_current(client, url):
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    body = response.content.decode()
+    nav = re.search(r'<nav class="site-nav".*?</nav>', body, re.DOTALL).group()
+    assert nav.count('class="site-nav__link"') == 6
+    assert "aria-current" not in nav and "is-active" not in nav
+    assert 'aria-current="page"' not in body  # nor a breadcrumb; the language switcher's "true" is the language
 
 
 @pytest.mark.django_db

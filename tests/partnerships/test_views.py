@@ -92,6 +92,21 @@ def test_nottingham_ningbo_page_tells_the_story(client, demo_content):
     assert "Status Active" in text
 
 
+def test_partnership_page_reads_story_then_facts_then_the_rest_then_side_boxes(client, demo_content):
+    """The markup's order is the reading order on a phone (no CSS `order` moves the boxes)."""
+    body = page(client, "/partnerships/nottingham-ningbo/")
+    headings = ["story", "facts", "timeline", "schools", "area", "tep", "sources"]
+    positions = [body.index(f'id="{name}-heading"') for name in headings]
+    assert positions == sorted(positions)
+
+
+def test_partnership_page_without_a_story_is_laid_out_without_the_story_column(client, demo_content):
+    body = page(client, "/partnerships/bath-jinan/")
+    assert "partnership__layout--no-story" in body
+    assert "partnership__story" not in body.replace("partnership__layout--no-story", "")
+    assert "partnership__layout--no-story" not in page(client, "/partnerships/nottingham-ningbo/")
+
+
 def test_partnership_page_gives_the_distance_from_the_coordinates(client, demo_content):
     text = text_of(page(client, "/partnerships/nottingham-ningbo/"))
     assert "about 5,760 miles (9,270 km)" in text
