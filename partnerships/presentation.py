@@ -140,12 +140,15 @@ def place_label(place):
     return first if second is None else first + bracketed(second)
 
 
-def place_label_html(place):
-    """The same, each name marked with its language."""
+def place_label_html(place, *, aside=False):
+    """The same, each name marked with its language. `aside`: the label already stands in
+    brackets, so a Chinese page gives the Chinese name alone rather than nest more brackets."""
     first, second = place_names(place)
     if second is None:
         return first
     if (get_language() or "en").startswith("zh"):
+        if aside:
+            return format_html('<span lang="zh-Hans">{}</span>', first)
         return format_html(
             '<span lang="zh-Hans">{}</span>{}', first, bracketed(format_html('<span lang="en">{}</span>', second))
         )

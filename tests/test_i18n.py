@@ -383,11 +383,12 @@ def test_the_facts_box_in_chinese_writes_full_width_brackets_with_no_space_befor
     partnership = PartnershipFactory(chinese_place=city, council__name_en="Nottingham", council__kind="city")
     Quote.objects.create(partnership=partnership, text="两市友谊深厚。", speaker="王明", is_paraphrase=True)
     body = get(client, f"{ZH}/partnerships/{partnership.slug}/").content.decode()
-    facts = re.search(r'<section class="facts".*?</section>', body, flags=re.S).group(0)
+    facts = re.search(r'<aside class="partnership__facts facts".*?</aside>', body, flags=re.S).group(0)
     assert '<dd>Nottingham<span class="muted">（市议会，东米德兰兹）</span></dd>' in facts
+    # The province in its aside by its Chinese name alone: no brackets inside brackets.
     assert (
         '<dd><span lang="zh-Hans">宁波</span>（<span lang="en">Ningbo</span>）<span class="muted">'
-        '（<span lang="zh-Hans">浙江省</span>（<span lang="en">Zhejiang Province</span>））</span></dd>'
+        '（<span lang="zh-Hans">浙江省</span>）</span></dd>'
     ) in facts
     assert re.search(r"\s[(（]|[(（]\s", facts) is None  # no half-width brackets, no space before or inside
     assert "(" not in facts and ")" not in facts
@@ -395,7 +396,9 @@ def test_the_facts_box_in_chinese_writes_full_width_brackets_with_no_space_befor
 
     english = get(client, f"/partnerships/{partnership.slug}/").content.decode()
     assert '<dd>Nottingham<span class="muted"> (City council, East Midlands)</span></dd>' in english
-    assert '<dd>Ningbo <span lang="zh-Hans">宁波</span><span class="muted"> (Zhejiang Province' in english
+    assert (
+        '<dd>Ningbo <span lang="zh-Hans">宁波</span><span class="muted"> (Zhejiang Province <span lang="zh-Hans">浙江省'
+    ) in english
     assert '<span class="muted"> (reported speech)</span>' in english
 
 

@@ -95,9 +95,10 @@ def description(text, limit=160):
 
 
 @register.simple_tag
-def chinese_name(place):
-    """A Chinese place's name in English and characters, each marked with its language."""
-    return presentation.place_label_html(place)
+def chinese_name(place, aside=False):
+    """A Chinese place's name in English and characters, each marked with its language
+    (`aside=True` inside brackets: no second pair of brackets on Chinese pages)."""
+    return presentation.place_label_html(place, aside=aside)
 
 
 @register.simple_tag
