@@ -64,6 +64,7 @@ PAGES = [
     ("timeline", "/timeline/", 0.5),
     ("home, Chinese", "/zh-hans/", 0.5),
     ("register form", "/register/", 0.25),
+    ("register form, from a partnership", "/register/?partnership={partnership}", 0.25),
 ]
 BASELINE = ("minimal view", "/bench/minimal/")
 INBOX = "/admin/partnerships/partnershipenquiry/"
