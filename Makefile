@@ -51,7 +51,7 @@ test: install-dev node_modules/.package-lock.json
 	$(BIN)/pytest
 
 # Performance figures (README "Performance"): a large generated data set in a fresh database, the
-# production server on loopback, 16 connections per page. About 10 minutes. For PostgreSQL:
+# production server on loopback, 16 connections per page. About 8 minutes. For PostgreSQL:
 # make bench BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/tep_bench (dropped and created again).
 bench: install
 	$(BIN)/python scripts/bench.py
