@@ -33,9 +33,11 @@ logger = logging.getLogger(__name__)
 # The thanks page shows the reference kept here, so a guessed URL shows nobody else's enquiry.
 SESSION_REFERENCE_KEY = "partnerships.enquiry_reference"
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
-# Where the blank form page shared by every visitor takes each visitor's own tokens (see EnquiryCreateView.get).
+# Where the blank form page shared by every visitor takes each visitor's own tokens (see EnquiryCreateView.get):
+# the whole hidden input, so a placeholder echoed elsewhere on the page (a query string in a link) is left alone.
 CSRF_SLOT = "tep-slot-csrf-token"
 FORM_TOKEN_SLOT = "tep-slot-form-token"  # noqa: S105 - a placeholder, not a secret
+TOKEN_INPUTS = {"csrfmiddlewaretoken": CSRF_SLOT, TOKEN_FIELD: FORM_TOKEN_SLOT}
 UNAVAILABLE_FALLBACK = (
     "<!DOCTYPE html><html lang='en-GB'><title>Your enquiry has not been sent</title>"
     "<h1>Your enquiry has not been sent</h1><p>Please try again in a few minutes.</p></html>"
@@ -73,7 +75,9 @@ class EnquiryCreateView(FormView):
 
         page = pagecache.shared_render(request, render)
         # get_token() also has the CSRF middleware set the visitor's cookie.
-        page = page.replace(CSRF_SLOT, get_token(request)).replace(FORM_TOKEN_SLOT, issue_form_token())
+        tokens = {"csrfmiddlewaretoken": get_token(request), TOKEN_FIELD: issue_form_token()}
+        for name, slot in TOKEN_INPUTS.items():
+            page = page.replace(f'name="{name}" value="{slot}"', f'name="{name}" value="{tokens[name]}"', 1)
         return HttpResponse(page)
 
     def get_initial(self):

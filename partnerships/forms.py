@@ -13,7 +13,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator
+from django.core.validators import EmailValidator, slug_re
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -248,8 +248,8 @@ class EnquiryForm(forms.ModelForm):
         from `?partnership=` (the link on each partnership page), and once
         posted from the box itself or, when they untick it, from the hidden
         `came_from` field, so the box is still there if the page comes back
-        with errors. Without a slug, or with an unknown one before anything is
-        posted, the question is left out.
+        with errors. Without a slug, with an unknown one before anything is
+        posted, or with a value that is no slug at all, the question is left out.
         """
         field = self.fields["partnership"]
         if self.is_bound:
@@ -257,8 +257,11 @@ class EnquiryForm(forms.ModelForm):
         else:
             slug = self.initial.get("partnership") or ""
         slug = str(slug)[:140]
-        partnership = Partnership.objects.published().with_places().filter(slug=slug).first() if slug else None
-        if partnership is None and not (self.is_bound and slug):
+        # Not from our pages if it is no slug at all: ignored, never echoed into the page or sent to the
+        # database (PostgreSQL refuses a NUL byte with a ValueError).
+        well_formed = bool(slug_re.fullmatch(slug))
+        partnership = Partnership.objects.published().with_places().filter(slug=slug).first() if well_formed else None
+        if partnership is None and not (self.is_bound and well_formed):
             del self.fields["partnership"]
             return ""
         field.queryset = Partnership.objects.published().filter(slug=slug)

@@ -284,6 +284,18 @@ def test_the_blank_register_form_is_shared_but_every_visitor_gets_their_own_toke
     assert PartnershipEnquiry.objects.filter(partnership=partnership).count() == 2
 
 
+def test_the_shared_register_form_puts_the_tokens_only_in_its_hidden_fields(client):
+    # A query string that repeats the placeholders is echoed in the language switcher's link.
+    path = "/register/?x=tep-slot-csrf-token&y=tep-slot-form-token"
+    client.get(path)
+    page = client.get(path).content.decode()
+    data = form_data(page)
+    assert data["csrfmiddlewaretoken"] != "tep-slot-csrf-token"
+    assert data["form_token"] != "tep-slot-form-token"
+    assert page.count(data["csrfmiddlewaretoken"]) == 1
+    assert page.count(data["form_token"]) == 1
+
+
 def test_the_shared_register_form_follows_content_edits_and_languages(client):
     partnership = Partnership.objects.published().first()
     path = f"/register/?partnership={partnership.slug}"

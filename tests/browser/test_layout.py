@@ -1,5 +1,5 @@
 """Layout in a real browser: the header's height and the main nav on a phone, and
-the partnership page's reading order at phone and desktop widths."""
+the partnership and school pages' reading order at phone and desktop widths."""
 
 import pytest
 
@@ -91,3 +91,10 @@ def test_desktop_partnership_page_without_a_story_starts_both_columns_at_the_top
     facts, more = box(desktop_page, ".partnership__facts"), box(desktop_page, ".partnership__more")
     assert facts["x"] > more["x"] + more["width"]
     assert abs(facts["y"] - more["y"]) <= 32
+
+
+def test_desktop_school_page_has_its_facts_beside_the_main_column(site, desktop_page):
+    desktop_page.goto(site + "/schools/the-fernwood-school/")
+    main, facts = box(desktop_page, ".school__main"), box(desktop_page, ".school__aside")
+    assert facts["x"] > main["x"] + main["width"]
+    assert abs(facts["y"] - main["y"]) <= 32

@@ -84,7 +84,7 @@ def test_without_a_partnership_the_question_is_left_out(client):
     assert 'name="partnership"' not in html and 'name="came_from"' not in html
 
 
-@pytest.mark.parametrize("slug", ["no-such-partnership", "draft-link", "<script>", "x" * 500])
+@pytest.mark.parametrize("slug", ["no-such-partnership", "draft-link", "<script>", "x" * 500, "nul\x00byte"])
 def test_unknown_or_unpublished_partnership_in_query_string_is_ignored(client, slug):
     PartnershipFactory(slug="draft-link", is_published=False)
     response = client.get(REGISTER_URL, {"partnership": slug})
@@ -101,6 +101,15 @@ def test_unticking_the_partnership_box_sends_the_enquiry_without_it(client):
     assert 'value="liverpool-shanghai"' in box and "checked" not in box
     response = post_enquiry(client, partnership=None, came_from="liverpool-shanghai")
     assert response.status_code == HTTPStatus.FOUND
+    assert PartnershipEnquiry.objects.get().partnership is None
+
+
+@pytest.mark.parametrize("value", ["nul\x00byte", "<script>alert(1)</script>", "slug with spaces"])
+def test_a_value_that_is_no_slug_is_ignored_and_not_echoed(client, value):
+    response = post_enquiry(client, partnership=value, came_from=value, email="bad")
+    assertNotContains(response, 'name="partnership"')
+    assert value not in response.content.decode() and "<script>alert" not in response.content.decode()
+    assert post_enquiry(client, partnership=value, came_from=value).status_code == HTTPStatus.FOUND
     assert PartnershipEnquiry.objects.get().partnership is None
 
 
