@@ -37,7 +37,6 @@ TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
 # the whole hidden input, so a placeholder echoed elsewhere on the page (a query string in a link) is left alone.
 CSRF_SLOT = "tep-slot-csrf-token"
 FORM_TOKEN_SLOT = "tep-slot-form-token"  # noqa: S105 - a placeholder, not a secret
-TOKEN_INPUTS = {"csrfmiddlewaretoken": CSRF_SLOT, TOKEN_FIELD: FORM_TOKEN_SLOT}
 UNAVAILABLE_FALLBACK = (
     "<!DOCTYPE html><html lang='en-GB'><title>Your enquiry has not been sent</title>"
     "<h1>Your enquiry has not been sent</h1><p>Please try again in a few minutes.</p></html>"
@@ -75,9 +74,11 @@ class EnquiryCreateView(FormView):
 
         page = pagecache.shared_render(request, render)
         # get_token() also has the CSRF middleware set the visitor's cookie.
-        tokens = {"csrfmiddlewaretoken": get_token(request), TOKEN_FIELD: issue_form_token()}
-        for name, slot in TOKEN_INPUTS.items():
-            page = page.replace(f'name="{name}" value="{slot}"', f'name="{name}" value="{tokens[name]}"', 1)
+        for name, slot, token in (
+            ("csrfmiddlewaretoken", CSRF_SLOT, get_token(request)),
+            (TOKEN_FIELD, FORM_TOKEN_SLOT, issue_form_token()),
+        ):
+            page = page.replace(f'name="{name}" value="{slot}"', f'name="{name}" value="{token}"', 1)
         return HttpResponse(page)
 
     def get_initial(self):

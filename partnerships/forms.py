@@ -110,6 +110,26 @@ class CameFromCheckbox(forms.CheckboxInput):
         return data.get(name, "")
 
 
+class CameFromField(forms.Field):
+    """That box's answer: the partnership already looked up for it (None when it is no longer
+    published), so validating the answer costs no second query."""
+
+    default_error_messages = {
+        "invalid_choice": _("That partnership is no longer listed. Untick the box to send your enquiry without it")
+    }
+
+    def __init__(self, *, partnership=None, slug="", **kwargs):
+        super().__init__(required=False, widget=CameFromCheckbox(slug), **kwargs)
+        self.partnership = partnership
+
+    def to_python(self, value):
+        if not value:
+            return None
+        if self.partnership is None or value != self.partnership.slug:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return self.partnership
+
+
 def _messages(required, max_length=None, **others):
     messages = {"required": required, **others}
     if max_length:
@@ -139,14 +159,7 @@ class EnquiryForm(forms.ModelForm):
         ),
     )
     # Only when the visitor came from a partnership's page (see came_from_partnership).
-    partnership = forms.ModelChoiceField(
-        queryset=Partnership.objects.none(),
-        to_field_name="slug",
-        required=False,
-        error_messages={
-            "invalid_choice": _("That partnership is no longer listed. Untick the box to send your enquiry without it")
-        },
-    )
+    partnership = CameFromField()
     privacy_agreed = forms.BooleanField(
         widget=AgreementCheckbox,
         error_messages=_messages(_("Confirm that you have read the privacy notice")),
@@ -251,7 +264,6 @@ class EnquiryForm(forms.ModelForm):
         with errors. Without a slug, with an unknown one before anything is
         posted, or with a value that is no slug at all, the question is left out.
         """
-        field = self.fields["partnership"]
         if self.is_bound:
             slug = self.data.get("partnership") or self.data.get("came_from") or ""
         else:
@@ -264,13 +276,12 @@ class EnquiryForm(forms.ModelForm):
         if partnership is None and not (self.is_bound and well_formed):
             del self.fields["partnership"]
             return ""
-        field.queryset = Partnership.objects.published().filter(slug=slug)
-        field.widget = CameFromCheckbox(slug)
         if partnership:
-            field.label = _("My enquiry is about %(partnership)s") % {"partnership": partnership}
-            field.help_text = _("You came here from its page. Untick this if your enquiry is about something else.")
+            label = _("My enquiry is about %(partnership)s") % {"partnership": partnership}
+            help_text = _("You came here from its page. Untick this if your enquiry is about something else.")
         else:
-            field.label = _("My enquiry is about the partnership whose page I came from")
+            label, help_text = _("My enquiry is about the partnership whose page I came from"), ""
+        self.fields["partnership"] = CameFromField(partnership=partnership, slug=slug, label=label, help_text=help_text)
         return slug
 
     def clean(self):
