@@ -14,9 +14,10 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from partnerships.models import PartnershipEnquiry, Quote
+from enquiries.models import PartnershipEnquiry
+from partnerships.models import Quote
+from tests.enquiries.support import answers
 from tests.factories import ChinesePlaceFactory, PartnershipFactory, TimelineEventFactory
-from tests.partnerships.enquiry_support import answers
 
 pytestmark = pytest.mark.django_db
 

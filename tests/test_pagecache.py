@@ -11,13 +11,14 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
-from partnerships.models import Page, Partnership, PartnershipEnquiry, Quote, TimelineEvent
+from enquiries.models import PartnershipEnquiry
+from partnerships.models import Page, Partnership, Quote, TimelineEvent
 from schools.models import UKSchool
 from tep_portal import pagecache
 
+from .enquiries.support import VALID_ANSWERS
 from .factories import PartnershipFactory, TimelineEventFactory
 from .html_forms import form_data
-from .partnerships.enquiry_support import VALID_ANSWERS
 
 pytestmark = pytest.mark.usefixtures("page_cache", "demo_content")
 

@@ -38,7 +38,7 @@ def test_home_says_what_tep_does_and_asks_to_register(client, demo_content):
     assert "UK–China sister-city and sister-school partnerships</h1>" in body
     assert "creates and supports partnerships between UK councils" in body
     assert "government entities in both the UK and China choose to partner with us" in body  # the about page
-    assert f'href="{reverse("partnerships:register")}"' in body
+    assert f'href="{reverse("enquiries:register")}"' in body
     assert "Register for a China Partnership" in body
 
 
