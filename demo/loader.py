@@ -183,7 +183,7 @@ class Loader:
             council, place = self.council(row), self.chinese_place(row)
             if council is None or place is None:
                 continue  # staff deleted one of the places: respect that
-            slug = slugify(f"{row['uk_place']} {row['chinese_place']}")
+            slug = Partnership.slug_for(row["uk_place"], row["chinese_place"])
             story = dict(content.PARTNERSHIP_STORIES.get(slug, {}))
             area = areas.get(story.pop("area", None))
             year = int(row["year_established"]) if row["year_established"] else None

@@ -214,20 +214,6 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
     list_per_page = 50
     actions = ["mark_contacted", "mark_spam", "assign_to_me", "export_csv"]
     inlines = [StatusHistoryInline, NoteInline, NewNoteInline]
-    submitted_fields = [
-        "organisation_name",
-        "organisation_type",
-        "region",
-        "partnership",
-        "contact_name",
-        "job_title",
-        "email",
-        "phone",
-        "interests_display",
-        "message",
-        "language",
-        "privacy_agreed_at",
-    ]
     fieldsets = [
         (_("Review"), {"fields": ["reference", "created_at", "status", "move_to", "owner", "closed_at"]}),
         (_("Organisation"), {"fields": ["organisation_name", "organisation_type", "region", "partnership"]}),
@@ -241,16 +227,9 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
             },
         ),
     ]
+    # Everything shown is read-only but what the review changes (the owner, and the status through move_to).
     readonly_fields = [
-        "reference",
-        "created_at",
-        "status",
-        "closed_at",
-        *submitted_fields,
-        "staff_notified_at",
-        "acknowledged_at",
-        "email_attempts",
-        "last_email_error",
+        name for _title, options in fieldsets for name in options["fields"] if name not in ("move_to", "owner")
     ]
 
     def has_add_permission(self, request):

@@ -22,6 +22,7 @@ from partnerships.models import Partnership
 
 from .models import (
     ENQUIRY_REGION_CHOICES,
+    SUBMITTED_FIELDS,
     EnquiryInterest,
     OrganisationType,
     PartnershipEnquiry,
@@ -139,8 +140,9 @@ def _messages(required, max_length=None, **others):
 
 
 class EnquiryForm(forms.ModelForm):
-    # Bots fill in every field; people never see this one (see enquiry_form.html).
+    # Bots fill in every field; people never see this one (see includes/form_body.html).
     HONEYPOT_FIELD = "website"
+    AGREEMENT_FIELD = "privacy_agreed"
 
     organisation_type = forms.ChoiceField(
         label=_("Type of organisation"),
@@ -171,18 +173,7 @@ class EnquiryForm(forms.ModelForm):
 
     class Meta:
         model = PartnershipEnquiry
-        fields = [
-            "organisation_name",
-            "organisation_type",
-            "region",
-            "contact_name",
-            "job_title",
-            "email",
-            "phone",
-            "interests",
-            "partnership",
-            "message",
-        ]
+        fields = [*SUBMITTED_FIELDS, "interests"]  # the page's order is the layout's (see __init__)
         labels = {
             "organisation_name": _("Organisation name"),
             "region": _("Where is your organisation based?"),
@@ -308,7 +299,7 @@ class EnquiryForm(forms.ModelForm):
     def error_summary(self):
         """(message, field id) pairs in page order, for the GOV.UK error summary."""
         items = [(message, "") for message in self.non_field_errors()]
-        for name in self.Meta.fields + ["privacy_agreed"]:
+        for name in (pointer.name for pointer in self.helper.layout.get_field_names()):
             if name in self.errors:
                 field = self[name]
                 target = field.auto_id + ("_0" if name in ("organisation_type", "interests") else "")

@@ -72,6 +72,22 @@ CLOSED_ENQUIRY_STATUSES = [EnquiryStatus.CONVERTED, EnquiryStatus.DECLINED, Enqu
 ENQUIRY_MESSAGE_MAX_LENGTH = 5000
 
 
+# What the person submits, in the form's order (the form asks for them, the service stores them).
+SUBMITTED_FIELDS = [
+    "organisation_name",
+    "organisation_type",
+    "region",
+    "contact_name",
+    "job_title",
+    "email",
+    "phone",
+    "partnership",
+    "message",
+]
+# Those that can name or reach a person: emptied when an enquiry is anonymised.
+PERSONAL_FIELDS = ["organisation_name", "contact_name", "job_title", "email", "phone", "message"]
+
+
 class PartnershipEnquiryQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_ENQUIRY_STATUSES)
@@ -79,6 +95,16 @@ class PartnershipEnquiryQuerySet(models.QuerySet):
     def closed_before(self, cutoff):
         """Closed (converted, declined, spam) enquiries that were closed before `cutoff`."""
         return self.filter(status__in=CLOSED_ENQUIRY_STATUSES, closed_at__lt=cutoff)
+
+    def past_retention(self, cutoff, *, delete=False):
+        """What the retention rule acts on: enquiries closed before `cutoff`; those still to
+        anonymise, or with delete=True all of them."""
+        expired = self.closed_before(cutoff)
+        return expired if delete else expired.filter(anonymised_at__isnull=True)
+
+    def for_submission(self, submission_id):
+        """The enquiry stored for this form submission (a refresh or a second click sends it again), or None."""
+        return self.filter(submission_token=submission_id).first()
 
     def for_email(self, email):
         """Every enquiry sent from this address, whatever its letter case."""

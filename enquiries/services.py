@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from tep_portal.text import join_list
 
 from .models import (
+    PERSONAL_FIELDS,
+    SUBMITTED_FIELDS,
     EnquiryNote,
     EnquiryStatus,
     PartnershipEnquiry,
@@ -28,18 +30,6 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-SUBMITTED_FIELDS = [
-    "organisation_name",
-    "organisation_type",
-    "region",
-    "contact_name",
-    "job_title",
-    "email",
-    "phone",
-    "partnership",
-    "message",
-]
-PERSONAL_FIELDS = ["organisation_name", "contact_name", "job_title", "email", "phone", "message"]
 SUBJECT_MAX_LENGTH = 150
 
 
@@ -47,7 +37,7 @@ def enquiry_submit(*, data, submission_id, language):
     """Store a validated enquiry, once per submission id, and queue its two emails
     for after the commit. Returns (enquiry, created); a repeated submission id
     (refresh, double click, retry) returns the enquiry stored the first time."""
-    existing = PartnershipEnquiry.objects.filter(submission_token=submission_id).first()
+    existing = PartnershipEnquiry.objects.for_submission(submission_id)
     if existing is not None:
         return existing, False
     enquiry = PartnershipEnquiry(
@@ -68,7 +58,7 @@ def enquiry_submit(*, data, submission_id, language):
             transaction.on_commit(partial(enquiry_send_emails, enquiry_id=enquiry.pk), robust=True)
     except IntegrityError:
         # Two requests with the same submission id raced; the other one stored it.
-        existing = PartnershipEnquiry.objects.filter(submission_token=submission_id).first()
+        existing = PartnershipEnquiry.objects.for_submission(submission_id)
         if existing is None:
             raise
         return existing, False
@@ -90,7 +80,7 @@ def _email_context(enquiry):
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
         "privacy_url": settings.SITE_URL + reverse("enquiries:privacy"),  # in the active language
-        "admin_url": settings.SITE_URL + reverse("admin:partnerships_partnershipenquiry_change", args=[enquiry.pk]),
+        "admin_url": settings.SITE_URL + reverse("admin:enquiries_partnershipenquiry_change", args=[enquiry.pk]),
     }
 
 
@@ -211,14 +201,12 @@ def enquiries_purge(*, months, delete=False, now=None):
     closed more than `months` ago: anonymise them, keeping the figures (type,
     region, interests, status, dates), or with delete=True remove them.
     Returns how many enquiries were affected."""
-    cutoff = months_before(now or timezone.now(), months)
-    expired = PartnershipEnquiry.objects.closed_before(cutoff)
+    expired = PartnershipEnquiry.objects.past_retention(months_before(now or timezone.now(), months), delete=delete)
     if delete:
         count = expired.count()
         expired.delete()
         logger.info("Retention: %d closed enquiries deleted", count)
         return count
-    expired = expired.filter(anonymised_at__isnull=True)
     ids = list(expired.values_list("pk", flat=True))
     EnquiryNote.objects.filter(enquiry__in=ids).delete()  # notes may name the person
     count = PartnershipEnquiry.objects.filter(pk__in=ids).update(

@@ -92,7 +92,7 @@ class EnquiryCreateView(FormView):
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         token = read_form_token(request.POST.get(TOKEN_FIELD))
-        if token and (sent := PartnershipEnquiry.objects.filter(submission_token=token.submission_id).first()):
+        if token and (sent := PartnershipEnquiry.objects.for_submission(token.submission_id)):
             return self.thanks(sent)  # a refresh or second click: the enquiry is already stored
         limiter = RateLimiter(request)
         if limiter.is_exceeded():
@@ -143,7 +143,7 @@ class EnquiryCreateView(FormView):
         messages, partnership names) queries the database that just failed.
         """
         posted = self.request.POST if self.request.method == "POST" else {}
-        field_names = [*EnquiryForm.Meta.fields, "privacy_agreed", TOKEN_FIELD]
+        field_names = [*EnquiryForm.Meta.fields, EnquiryForm.AGREEMENT_FIELD, TOKEN_FIELD]
         context = {
             "answers": [(name, value) for name in field_names for value in posted.getlist(name)] if posted else [],
             "is_submission": bool(posted),

@@ -2,7 +2,6 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
@@ -109,7 +108,7 @@ class PartnershipAdminForm(forms.ModelForm):
         cleaned = super().clean()
         council, place = cleaned.get("council"), cleaned.get("chinese_place")
         if not cleaned.get("slug") and council and place:
-            cleaned["slug"] = slugify(f"{council.name_en} {place.name_en}")
+            cleaned["slug"] = Partnership.slug_for(council.name_en, place.name_en)
             self.instance.slug = cleaned["slug"]
             if Partnership.objects.filter(slug=cleaned["slug"]).exclude(pk=self.instance.pk).exists():
                 self.add_error(

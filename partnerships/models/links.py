@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from tep_portal.publishing import PublishableQuerySet
@@ -162,6 +163,11 @@ class Partnership(models.Model):
             errors["hero_image_alt"] = _("Describe the image for people who cannot see it.")
         if errors:
             raise ValidationError(errors)
+
+    @staticmethod
+    def slug_for(council_name, chinese_place_name):
+        """The page address made from the two English names, e.g. nottingham-ningbo."""
+        return slugify(f"{council_name} {chinese_place_name}")
 
     @property
     def distance_km(self):

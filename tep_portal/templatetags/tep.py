@@ -10,7 +10,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
-from .. import structured_data, text
+from .. import structured_data
+from .. import text as text_helpers
 
 register = template.Library()
 
@@ -29,7 +30,7 @@ def json_ld(data):
 @register.filter
 def year_display(year):
     """A year on its own as a date: "2019", or "2019年" on Chinese pages."""
-    return text.year_display(year)
+    return text_helpers.year_display(year)
 
 
 @register.tag
@@ -47,7 +48,7 @@ class BracketedNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        return text.bracketed(self.nodelist.render(context))
+        return text_helpers.bracketed(self.nodelist.render(context))
 
 
 @register.filter
@@ -55,7 +56,7 @@ def body_html(text, heading_level=2):
     """Editable text as paragraphs; "## " lines become headings at `heading_level`."""
     level = min(max(int(heading_level), 2), 6)
     parts = []
-    for block in text.body_blocks(text):
+    for block in text_helpers.body_blocks(text):
         if block.kind == "heading":
             parts.append(format_html("<h{0}>{1}</h{0}>", level, block.text))
         else:
@@ -66,7 +67,7 @@ def body_html(text, heading_level=2):
 
 @register.filter
 def description(text, limit=160):
-    return text.truncate_description(text, int(limit))
+    return text_helpers.truncate_description(text, int(limit))
 
 
 @register.simple_tag(takes_context=True)

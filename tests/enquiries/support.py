@@ -2,14 +2,9 @@
 
 import smtplib
 import time
-import uuid
 
-import factory
 from django.core.mail.backends.base import BaseEmailBackend
-from django.utils import timezone
-from factory.django import DjangoModelFactory
 
-from enquiries.models import PartnershipEnquiry
 from enquiries.protection import issue_form_token
 
 REGISTER_URL = "/register/"
@@ -46,21 +41,7 @@ def post_enquiry(client, **overrides):
     return client.post(REGISTER_URL, answers(**overrides), **meta)
 
 
-class PartnershipEnquiryFactory(DjangoModelFactory):
-    class Meta:
-        model = PartnershipEnquiry
-
-    reference = factory.Sequence(lambda n: f"TEP-2026-{n + 9000:04d}")
-    submission_token = factory.LazyFunction(uuid.uuid4)
-    organisation_name = factory.Sequence(lambda n: f"Borough Council {n}")
-    organisation_type = "council"
-    contact_name = "Alex Jones"
-    job_title = "Policy Officer"
-    email = factory.Sequence(lambda n: f"person{n}@council.example.org")
-    region = "east-midlands"
-    interest_sister_city = True
-    message = "Please get in touch."
-    privacy_agreed_at = factory.LazyFunction(timezone.now)
+from tests.factories import PartnershipEnquiryFactory  # noqa: E402,F401 - the enquiry tests' one import
 
 
 class FailingEmailBackend(BaseEmailBackend):

@@ -61,8 +61,8 @@ def test_command_is_idempotent_and_resets_permissions(groups):
         ("partnerships_timelineevent_changelist", (), HTTPStatus.OK),
         ("schools_ukschool_changelist", (), HTTPStatus.OK),
         ("partnerships_page_changelist", (), HTTPStatus.OK),
-        ("partnerships_partnershipenquiry_changelist", (), HTTPStatus.FORBIDDEN),
-        ("partnerships_partnershipenquiry_change", ("ENQUIRY",), HTTPStatus.FORBIDDEN),
+        ("enquiries_partnershipenquiry_changelist", (), HTTPStatus.FORBIDDEN),
+        ("enquiries_partnershipenquiry_change", ("ENQUIRY",), HTTPStatus.FORBIDDEN),
         ("auth_user_changelist", (), HTTPStatus.FORBIDDEN),
     ],
 )
@@ -82,10 +82,10 @@ def test_content_editor_does_not_see_enquiries_on_the_admin_index(client, django
 @pytest.mark.parametrize(
     ("name", "status"),
     [
-        ("partnerships_partnershipenquiry_changelist", HTTPStatus.OK),
-        ("partnerships_partnershipenquiry_change", HTTPStatus.OK),
-        ("partnerships_partnershipenquiry_delete", HTTPStatus.FORBIDDEN),
-        ("partnerships_partnershipenquiry_add", HTTPStatus.FORBIDDEN),
+        ("enquiries_partnershipenquiry_changelist", HTTPStatus.OK),
+        ("enquiries_partnershipenquiry_change", HTTPStatus.OK),
+        ("enquiries_partnershipenquiry_delete", HTTPStatus.FORBIDDEN),
+        ("enquiries_partnershipenquiry_add", HTTPStatus.FORBIDDEN),
         ("partnerships_partnership_changelist", HTTPStatus.FORBIDDEN),
         ("partnerships_council_changelist", HTTPStatus.FORBIDDEN),
         ("schools_ukschool_changelist", HTTPStatus.FORBIDDEN),
@@ -106,7 +106,7 @@ def test_enquiry_reviewer_can_review_note_and_export_but_not_delete_in_bulk(clie
 
     reviewer, user = staff_client(client, django_user_model, "Enquiry reviewers")
     enquiry = PartnershipEnquiryFactory()
-    change = url("partnerships_partnershipenquiry_change", enquiry.pk)
+    change = url("enquiries_partnershipenquiry_change", enquiry.pk)
     html = reviewer.get(change).content.decode()
     assert 'name="move_to"' in html and "Status history" in html
     data = form_data(html, "partnershipenquiry_form")
@@ -115,11 +115,11 @@ def test_enquiry_reviewer_can_review_note_and_export_but_not_delete_in_bulk(clie
     enquiry.refresh_from_db()
     assert enquiry.status == "in-review"
     assert EnquiryNote.objects.get().author == user
-    changelist = reviewer.get(url("partnerships_partnershipenquiry_changelist")).content.decode()
+    changelist = reviewer.get(url("enquiries_partnershipenquiry_changelist")).content.decode()
     assert 'value="export_csv"' in changelist and 'value="mark_contacted"' in changelist
     assert 'value="delete_selected"' not in changelist
     response = reviewer.post(
-        url("partnerships_partnershipenquiry_changelist"),
+        url("enquiries_partnershipenquiry_changelist"),
         {"action": "delete_selected", "_selected_action": [enquiry.pk], "post": "yes"},
     )
     assert response.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
@@ -129,5 +129,5 @@ def test_enquiry_reviewer_can_review_note_and_export_but_not_delete_in_bulk(clie
 def test_staff_without_a_group_reach_nothing(client, django_user_model, groups):
     user = django_user_model.objects.create_user("newcomer", is_staff=True)
     client.force_login(user)
-    assert client.get(url("partnerships_partnershipenquiry_changelist")).status_code == HTTPStatus.FORBIDDEN
+    assert client.get(url("enquiries_partnershipenquiry_changelist")).status_code == HTTPStatus.FORBIDDEN
     assert client.get(url("partnerships_partnership_changelist")).status_code == HTTPStatus.FORBIDDEN

@@ -29,9 +29,7 @@ class Command(BaseCommand):
             raise CommandError("The retention period must be at least one month.")
         if dry_run:
             cutoff = services.months_before(timezone.now(), months)
-            expired = PartnershipEnquiry.objects.closed_before(cutoff)
-            if not delete:
-                expired = expired.filter(anonymised_at__isnull=True)
+            expired = PartnershipEnquiry.objects.past_retention(cutoff, delete=delete)
             self.stdout.write(f"{expired.count()} closed enquiries older than {months} months would be affected.")
             return
         count = services.enquiries_purge(months=months, delete=delete)
