@@ -14,4 +14,9 @@ class EnquiriesConfig(AppConfig):
 
     def ready(self):
         # Registers the system check that refuses a malformed ENQUIRY_RATE_LIMIT at start-up.
+        from tep_portal import dashboard
+
         from . import protection  # noqa: F401
+        from .dashboard import enquiry_section
+
+        dashboard.register(enquiry_section)

@@ -1,18 +1,24 @@
 from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Count
+from django.db import models
+from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from tep_portal.admin import PublishActionsMixin
+from tep_portal.admin_widgets import PreloadedAutocompleteForm
 from tep_portal.images import clean_image_upload, image_upload_help_text
+from tep_portal.text import join_list
+from tep_portal.translation_status import TranslationStatusMixin
 
+from .admin_filters import EventPartnershipFilter
 from .models import (
     Area,
     Benefit,
     ChinesePlace,
     Council,
+    EventPartnership,
     Page,
     Partnership,
     ProcessStep,
@@ -23,7 +29,7 @@ from .models import (
 
 
 @admin.register(Council)
-class CouncilAdmin(TranslationAdmin):
+class CouncilAdmin(TranslationStatusMixin, TranslationAdmin):
     list_display = ["name", "kind", "region", "nation_display", "partnership_count"]
     list_filter = ["kind", "region"]
     search_fields = ["name_en", "name_zh_hans", "slug"]
@@ -42,7 +48,7 @@ class CouncilAdmin(TranslationAdmin):
 
 
 @admin.register(ChinesePlace)
-class ChinesePlaceAdmin(TranslationAdmin):
+class ChinesePlaceAdmin(TranslationStatusMixin, TranslationAdmin):
     list_display = ["name", "name_zh_hans", "kind", "province", "latitude", "longitude"]
     list_filter = ["kind", ("province", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["province"]
@@ -64,25 +70,58 @@ class PartnershipInline(admin.TabularInline):
 
 
 @admin.register(Area)
-class AreaAdmin(TranslationAdmin):
+class AreaAdmin(TranslationStatusMixin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [PartnershipInline]
 
 
+class EventLinkForm(PreloadedAutocompleteForm, forms.ModelForm):
+    class Meta:
+        model = EventPartnership
+        fields = ["timelineevent", "partnership"]
+
+
 class PartnershipEventInline(admin.TabularInline):
-    model = TimelineEvent.partnerships.through
+    """The partnership's events, on its own page: pick an existing event (search by title)."""
+
+    model = EventPartnership
+    form = EventLinkForm
+    fk_name = "partnership"
+    fields = ["timelineevent"]
     autocomplete_fields = ["timelineevent"]
     extra = 0
     verbose_name = _("timeline event")
-    verbose_name_plural = _("timeline events (add new events under Timeline events)")
+    verbose_name_plural = _("timeline events")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("timelineevent").order_by("timelineevent__date", "pk")
+
+
+class EventPartnershipInline(admin.TabularInline):
+    """On an event's page: the partnerships it belongs to (at least one)."""
+
+    model = EventPartnership
+    form = EventLinkForm
+    fk_name = "timelineevent"
+    fields = ["partnership"]
+    autocomplete_fields = ["partnership"]
+    extra = 0
+    min_num = 1
+    validate_min = True
+    verbose_name = _("partnership")
+    verbose_name_plural = _("partnerships")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("partnership__council", "partnership__chinese_place")
 
 
 class QuoteInline(TranslationTabularInline):
     model = Quote
     fields = ["text", "speaker", "role", "is_paraphrase", "is_published"]
     extra = 0
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}}
 
 
 class PartnershipAdminForm(forms.ModelForm):
@@ -118,7 +157,7 @@ class PartnershipAdminForm(forms.ModelForm):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(PublishActionsMixin, TranslationAdmin):
+class PartnershipAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
     list_display = [
         "__str__",
         "kind",
@@ -152,26 +191,31 @@ class PartnershipAdmin(PublishActionsMixin, TranslationAdmin):
 
 
 @admin.register(TimelineEvent)
-class TimelineEventAdmin(PublishActionsMixin, TranslationAdmin):
-    list_display = ["title", "date", "precision", "category", "is_published"]
-    list_filter = ["is_published", "category", "precision", "partnerships"]
+class TimelineEventAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
+    list_display = ["title", "date", "precision", "category", "partnership_list", "is_published"]
+    list_filter = ["is_published", "category", "precision", EventPartnershipFilter]
     search_fields = ["title_en", "title_zh_hans", "text_en", "text_zh_hans"]
     date_hierarchy = "date"
-    autocomplete_fields = ["partnerships"]
+    # Facet counts would run one subquery per partnership in the filter.
+    show_facets = admin.ShowFacets.NEVER
+    inlines = [EventPartnershipInline]
     fieldsets = [
         (None, {"fields": ["date", "precision", "title", "text", "category"]}),
-        (_("Links"), {"fields": ["partnerships", "source_url"]}),
+        (_("Links"), {"fields": ["source_url"]}),
         (_("Publishing"), {"fields": ["is_published"]}),
     ]
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        form.base_fields["partnerships"].required = True
-        return form
+    def get_queryset(self, request):
+        partnerships = Partnership.objects.select_related("council", "chinese_place")
+        return super().get_queryset(request).prefetch_related(Prefetch("partnerships", queryset=partnerships))
+
+    @admin.display(description=_("partnerships"))
+    def partnership_list(self, obj):
+        return join_list(obj.partnerships.all())
 
 
 @admin.register(Quote)
-class QuoteAdmin(PublishActionsMixin, TranslationAdmin):
+class QuoteAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["speaker", "role", "partnership", "is_published"]
     list_filter = ["is_published"]
     list_select_related = ["partnership__council", "partnership__chinese_place"]
@@ -179,7 +223,7 @@ class QuoteAdmin(PublishActionsMixin, TranslationAdmin):
     autocomplete_fields = ["partnership"]
 
 
-class OrderedContentAdmin(PublishActionsMixin, TranslationAdmin):
+class OrderedContentAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
     list_editable = ["position", "is_published"]
     list_filter = ["is_published"]
 
@@ -203,6 +247,6 @@ class BenefitAdmin(OrderedContentAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TranslationAdmin):
+class PageAdmin(TranslationStatusMixin, TranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title_en", "title_zh_hans", "slug"]

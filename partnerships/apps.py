@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PartnershipsConfig(AppConfig):
     name = "partnerships"
     verbose_name = _("Partnerships")
+
+    def ready(self):
+        from tep_portal import dashboard
+
+        from .dashboard import content_section
+
+        dashboard.register(content_section)

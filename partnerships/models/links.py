@@ -201,7 +201,9 @@ class TimelineEvent(models.Model):
     text = models.TextField(_("text"), blank=True)
     category = models.CharField(_("category"), max_length=12, choices=EventCategory)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
-    partnerships = models.ManyToManyField(Partnership, verbose_name=_("partnerships"), related_name="events")
+    partnerships = models.ManyToManyField(
+        Partnership, verbose_name=_("partnerships"), related_name="events", through="EventPartnership"
+    )
     is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -238,3 +240,25 @@ class TimelineEvent(models.Model):
             self.date = self.date.replace(day=1)
         if self.date and not (MIN_YEAR <= self.date.year <= MAX_YEAR):
             raise ValidationError({"date": _("Give a date between 1900 and 2100.")})
+
+
+class EventPartnership(models.Model):
+    """One partnership an event belongs to: the table behind TimelineEvent.partnerships, named so
+    the partnership's admin page can list its events with readable labels."""
+
+    timelineevent = models.ForeignKey(
+        TimelineEvent, verbose_name=_("timeline event"), on_delete=models.CASCADE, related_name="partnership_links"
+    )
+    partnership = models.ForeignKey(
+        Partnership, verbose_name=_("partnership"), on_delete=models.CASCADE, related_name="event_links"
+    )
+
+    class Meta:
+        # The table Django made when the relation had no model of its own (migration 0009).
+        db_table = "partnerships_timelineevent_partnerships"
+        verbose_name = _("event of a partnership")
+        verbose_name_plural = _("events of a partnership")
+        unique_together = [("timelineevent", "partnership")]
+
+    def __str__(self):
+        return str(self.timelineevent)
