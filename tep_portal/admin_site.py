@@ -10,7 +10,7 @@ import logging
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.core.exceptions import ValidationError
-from django.db import DataError, transaction
+from django.db import DataError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -56,13 +56,14 @@ class TepAdminSite(admin.AdminSite):
             match = request.resolver_match
             if not (match and match.url_name and match.url_name.endswith("_changelist")):
                 return inner(request, *args, **kwargs)
-            # A savepoint, so a value PostgreSQL refuses leaves the request's transaction usable.
+            # No savepoint (it would add two queries to every list): requests run in autocommit, the
+            # NUL character PostgreSQL refuses is turned away above, and Django returns no rows for
+            # an integer beyond the column's range; what is left fails in Python, before any query.
             try:
-                with transaction.atomic():
-                    response = inner(request, *args, **kwargs)
-                    if isinstance(response, TemplateResponse):
-                        response.render()  # the list's query runs here
-                    return response
+                response = inner(request, *args, **kwargs)
+                if isinstance(response, TemplateResponse):
+                    response.render()  # the list's query runs here
+                return response
             except BAD_LOOKUP_ERRORS as error:
                 logger.info("Admin list %s refused the filter %s: %r", request.path, request.GET.urlencode(), error)
                 return bad_request(request, _("A filter value in the address is not valid: remove it and try again."))
