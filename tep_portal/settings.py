@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    # The admin's rich-text editor: its static files (tep_portal/rich_text.py, static/js/rich-text.js).
+    "django_prose_editor",
     # Project-wide pieces: template tags, management commands, shared mixins (no models).
     "tep_portal",
     # The apps, each depending only on those above it: enquiries → partnerships ← schools.

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from tep_portal.publishing import PublishableQuerySet
+from tep_portal.rich_text import RichTextField
 from tep_portal.validators import MAX_YEAR, MIN_YEAR, year_in_range, year_validators
 
 from ..choices import NATION_REGIONS, Confidence, DatePrecision, EventCategory, LinkKind, LinkStatus
@@ -102,7 +103,9 @@ class Partnership(models.Model):
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences for lists and search results.")
     )
-    body = models.TextField(_("story"), blank=True, help_text=_("The full story. Blank lines separate paragraphs."))
+    body = RichTextField(
+        _("story"), blank=True, help_text=_("The full story: subheadings, paragraphs, lists and links.")
+    )
     hero_image = models.ImageField(_("hero image"), upload_to="partnerships/%Y/%m/", blank=True)
     hero_image_alt = models.CharField(
         _("hero image description"),

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from .. import structured_data
+from .. import rich_text as rich_text_helpers
 from .. import text as text_helpers
 
 register = template.Library()
@@ -63,6 +64,13 @@ def body_html(text, heading_level=2):
             lines = format_html_join(mark_safe("<br>\n"), "{}", ((line,) for line in block.lines))
             parts.append(format_html("<p>{}</p>", lines))
     return mark_safe("\n".join(parts))
+
+
+@register.filter
+def rich_text(html, heading_level=2):
+    """Rich text (tep_portal/rich_text.py) sanitised again on the way out; its subheadings start at
+    `heading_level`."""
+    return rich_text_helpers.render(html, heading_level)
 
 
 @register.filter
