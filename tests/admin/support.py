@@ -15,9 +15,7 @@ ENQUIRY_REVIEWERS = "Enquiry reviewers"
 
 def staff_user(django_user_model, group_name, username=None):
     call_command("create_staff_groups", stdout=io.StringIO())
-    user = django_user_model.objects.create_user(
-        username or group_name.split()[0].lower(), password="x", is_staff=True
-    )
+    user = django_user_model.objects.create_user(username or group_name.split()[0].lower(), password="x", is_staff=True)
     user.groups.add(Group.objects.get(name=group_name))
     return user
 
