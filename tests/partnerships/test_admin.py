@@ -61,8 +61,8 @@ def test_partnership_admin_makes_slug_from_names_and_shows_view_on_site(admin_cl
             "event_links-INITIAL_FORMS": "0",
             "quotes-TOTAL_FORMS": "0",
             "quotes-INITIAL_FORMS": "0",
-        "school_links-TOTAL_FORMS": "0",
-        "school_links-INITIAL_FORMS": "0",
+            "school_links-TOTAL_FORMS": "0",
+            "school_links-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
