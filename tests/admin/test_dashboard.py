@@ -119,7 +119,7 @@ def test_superuser_sees_both_in_either_language(admin_client, admin_user, rf):
     request.user = admin_user
     with translation.override("zh-hans"):
         labels = [item.label for section in sections_for(request) for item in section.items]
-    assert "新的咨询" in labels
+    assert "新的合作意向" in labels
 
 
 @pytest.mark.parametrize("role", ["editor", "reviewer", "superuser"])
