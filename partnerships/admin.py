@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.db.models import Count, Prefetch
@@ -204,6 +205,12 @@ class TimelineEventAdmin(PublishActionsMixin, TranslationStatusMixin, Translatio
         (_("Links"), {"fields": ["source_url"]}),
         (_("Publishing"), {"fields": ["is_published"]}),
     ]
+
+    @property
+    def media(self):
+        # The partnership filter's autocomplete (select2) on the list page.
+        autocomplete = AutocompleteSelect(EventPartnership._meta.get_field("partnership"), self.admin_site)
+        return super().media + autocomplete.media + forms.Media(css={"all": ["css/admin.css"]})
 
     def get_queryset(self, request):
         partnerships = Partnership.objects.select_related("council", "chinese_place")

@@ -18,17 +18,40 @@ def valid_id(value):
 
 
 class EventPartnershipFilter(admin.SimpleListFilter):
-    """Events of one partnership. Lists the partnerships that have events in one query (the
-    built-in filter ran two per partnership); the name keeps links of the old filter working."""
+    """Events of one partnership, chosen with the admin's autocomplete (type part of a name).
+
+    With 2,000 partnerships a list of links is too long to read or render (the built-in filter
+    also ran two queries per partnership); this runs one query, only when one is chosen. The
+    parameter name keeps links made for the old filter working."""
 
     title = _("partnership")
     parameter_name = "partnerships__id__exact"
+    template = "admin/partnerships/autocomplete_filter.html"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        ignored = {self.parameter_name, "p", "e"}
+        self.preserved = [(name, value) for name, value in request.GET.items() if name not in ignored]
+
+    def has_output(self):
+        return True
 
     def lookups(self, request, model_admin):
-        with_events = Partnership.objects.filter(
-            Exists(EventPartnership.objects.filter(partnership=OuterRef("pk")))
-        ).select_related("council", "chinese_place")
-        return [(str(partnership.pk), str(partnership)) for partnership in with_events]
+        partnership_id = valid_id(self.value())
+        if partnership_id is None:
+            return []
+        chosen = Partnership.objects.select_related("council", "chinese_place").filter(pk=partnership_id)
+        return [(str(partnership.pk), str(partnership)) for partnership in chosen]
+
+    @property
+    def autocomplete(self):
+        """What the admin's autocomplete.js needs to ask /admin/autocomplete/ for partnerships."""
+        field = EventPartnership._meta.get_field("partnership")
+        return {
+            "app_label": field.model._meta.app_label,
+            "model_name": field.model._meta.model_name,
+            "field_name": field.name,
+        }
 
     def queryset(self, request, queryset):
         if self.value() is None:

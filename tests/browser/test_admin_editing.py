@@ -129,7 +129,8 @@ def test_editor_adds_a_partnership_on_one_screen(site, new_page, shots):
     )
     assert "<h2>缘起</h2>" in partnership.body_zh_hans
     assert list(partnership.events.all()) == [event]
-    assert SisterSchoolLink.objects.get(partnership=partnership).uk_school == uk_school
+    school_link = SisterSchoolLink.objects.get(partnership=partnership)
+    assert (school_link.uk_school, school_link.chinese_school) == (uk_school, chinese_school)
     assert partnership.quotes.get().speaker == "Lord Mayor of Leeds"
     # The saved page shows the event row by its title, not "… object (20)".
     expect(page.locator("#event_links-group")).to_contain_text(event.title_en)
@@ -201,4 +202,18 @@ def test_editor_dashboard(site, new_page, shots):
     with page.expect_navigation():
         dashboard.get_by_role("link", name=f"{drafts} draft partnerships").click()
     expect(page.locator("#result_list tbody tr")).to_have_count(drafts)
+    assert page.errors == []
+
+
+def test_event_list_filters_by_partnership_with_the_autocomplete(site, new_page, shots):
+    page = sign_in(site, new_page, "Content editors", "editor")
+    partnership = Partnership.objects.get(slug="nottingham-ningbo")
+    page.goto(site + reverse("admin:partnerships_timelineevent_changelist"))
+    expect(page.locator("#result_list")).to_contain_text("Nottingham")  # the partnerships column
+    pick(page, page.locator(".tep-filter-autocomplete"), "Ningbo")
+    with page.expect_navigation():
+        page.locator(".tep-filter-autocomplete button[type=submit]").click()
+    expect(page.locator("#result_list tbody tr")).to_have_count(partnership.events.count())
+    expect(page.locator(".tep-filter-autocomplete .select2-selection")).to_contain_text(str(partnership))
+    shots(page, "events-filtered-by-partnership")
     assert page.errors == []
