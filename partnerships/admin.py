@@ -214,11 +214,17 @@ class TimelineEventAdmin(PublishActionsMixin, TranslationStatusMixin, Translatio
 
     def get_queryset(self, request):
         partnerships = Partnership.objects.select_related("council", "chinese_place")
-        return super().get_queryset(request).prefetch_related(Prefetch("partnerships", queryset=partnerships))
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("partnerships", queryset=partnerships, to_attr="partnership_rows"))
+        )
 
     @admin.display(description=_("partnerships"))
     def partnership_list(self, obj):
-        return join_list(obj.partnerships.all())
+        # A plain list (to_attr): no related manager built per row.
+        rows = getattr(obj, "partnership_rows", None)
+        return join_list(obj.partnerships.all() if rows is None else rows)
 
 
 @admin.register(Quote)
