@@ -49,6 +49,8 @@ class EnquiryCreateView(FormView):
     template_name = "partnerships/enquiry_form.html"
     http_method_names = ["get", "head", "post", "options"]
     form_token = None
+    # The blank form is shared per partnership it was opened from, and for nothing else (pagecache.shared_render).
+    page_cache_parameters = ("partnership",)
 
     def dispatch(self, request, *args, **kwargs):
         try:

@@ -107,6 +107,8 @@ class HomeView(PublicPageMixin, TemplateView):
 class PartnershipListView(PublicPageMixin, ListView):
     template_name = "partnerships/partnership_list.html"
     paginate_by = 12
+    # The query parameters the page reads; any other keeps the page out of the page cache.
+    page_cache_parameters = (*DirectoryFilterForm.base_fields, "page")
 
     meta_description = gettext_lazy(
         "Every UK–China sister-city partnership we know of: search by place in English or Chinese, "
@@ -180,6 +182,7 @@ class PartnershipDetailView(PublicPageMixin, DetailView):
 class TimelineView(PublicPageMixin, ListView):
     template_name = "partnerships/timeline.html"
     paginate_by = 20
+    page_cache_parameters = (*TimelineFilterForm.base_fields, "page")
 
     def get_queryset(self):
         self.form = TimelineFilterForm(self.request.GET)

@@ -28,6 +28,18 @@ How it stays correct:
 - The key is the scheme, host and full path with its query string, the language
   and a fingerprint of the code and templates, so a deploy never serves pages
   rendered by the previous release.
+- Keys are bounded: a query string is cached only when it holds nothing but the
+  parameters the page's view reads (its `page_cache_parameters`), each once; any
+  other query string is rendered and not stored, so random parameters cannot
+  fill the cache. Pages live in their own cache alias ("pages"), where eviction
+  is expected; the generation counter lives in the default cache, which must
+  never evict (README "Deploying beyond one machine").
+- It fails closed: if the generation cannot be read, no stored page is served;
+  if it cannot be bumped, it is deleted, so no stored page is served until it
+  can be written again (an unpublished page must not outlive its edit).
+- A request whose SCRIPT_NAME is not empty (its path is not the path the page
+  was routed by) neither reads nor stores pages: the page it renders is not the
+  page at its URL.
 
 After an edit every page is missing at once; a page is then rendered by one
 request while the others asking for it wait for that render (a lock in the
@@ -37,8 +49,10 @@ Pages are stored gzip-compressed (once, when stored) and sent compressed to
 every client that accepts it, which every browser does; a tenth of the bytes to
 read from the cache and to send to a phone.
 
-Stored pages carry an ETag and Last-Modified; a browser revalidating with
-If-None-Match gets a 304 without a body. Browsers are told to revalidate every
+Stored pages carry an ETag (no Last-Modified, which would tell when someone
+else first asked for the URL); a browser revalidating with If-None-Match gets a
+304 without a body. No header says whether a page came from the cache, unless
+PAGE_CACHE_STATUS_HEADER is switched on for debugging. Browsers are told to revalidate every
 time (max-age=0 by default), because staff edits must show at once.
 """
 
@@ -47,23 +61,28 @@ import hashlib
 import logging
 import re
 import time
+import zlib
 from pathlib import Path
 
 import django
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_path
+
+from .compression import accepts_gzip
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 # Part of every page key: a change to what an entry holds must never meet entries in the old shape.
-ENTRY_FORMAT = 3
+ENTRY_FORMAT = 4
 
 # Models of the watched apps that no public page shows: changing them must not
 # empty the cache (50,000 enquiries would otherwise keep it permanently cold).
@@ -89,7 +108,6 @@ MESSAGES_COOKIE = "messages"
 # Pages are stored gzip-compressed from this size up; the compressed copy's ETag ends in "-gz".
 GZIP_MIN_BYTES = 512
 GZIP_ETAG_SUFFIX = "-gz"
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 # How long a render may hold its lock (a crashed worker's lock expires), and how
 # often requests waiting for that render look for its result.
@@ -98,7 +116,21 @@ RENDER_POLL_SECONDS = 0.02
 
 
 def _cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    """Where pages are stored: a cache that may evict them (README: Redis layout)."""
+    return caches[_page_alias()]
+
+
+def _state_cache():
+    """Where the generation counter lives: the cache that never evicts (the rate limits' too)."""
+    return caches[_state_alias()]
+
+
+def _page_alias():
+    return getattr(settings, "PAGE_CACHE_ALIAS", "pages")
+
+
+def _state_alias():
+    return getattr(settings, "PAGE_CACHE_STATE_ALIAS", "default")
 
 
 def enabled():
@@ -110,16 +142,31 @@ def enabled():
 
 def bump_generation():
     """Make every stored page stale, on every app server."""
-    cache = _cache()
+    cache = _state_cache()
     try:
         try:
             cache.incr(GENERATION_KEY)
         except ValueError:
             _start_generation(cache, replace=True)
-    except Exception:
-        # The edit itself has been saved; a cache outage must not turn it into a 500.
-        # Pages stored before the outage expire after PAGE_CACHE_SECONDS at the latest.
-        logger.exception("Page cache: could not bump the content generation")
+    except Exception as exc:
+        # The edit itself has been saved; a cache outage must not turn it into a 500. But pages
+        # stored under the old generation must not be served any more (an unpublished draft, say):
+        # deleting the counter (which a full Redis still allows) stops every server from serving
+        # stored pages until a new one can be written (_read then fails to start one).
+        try:
+            cache.delete(GENERATION_KEY)
+        except Exception:
+            logger.error(
+                "Page cache: could not bump or delete the content generation (%s); servers that still reach the "
+                "cache may serve pages stored before this edit for up to PAGE_CACHE_SECONDS",
+                type(exc).__name__,
+            )
+        else:
+            logger.error(
+                "Page cache: could not bump the content generation (%s); deleted it, so no stored page is served "
+                "until it can be written again",
+                type(exc).__name__,
+            )
 
 
 def _start_generation(cache, *, replace=False):
@@ -199,13 +246,43 @@ def code_fingerprint():
 
 def is_shareable_request(request):
     """An anonymous GET/HEAD whose page may be shared with every visitor: the page
-    cache is on and no session or messages cookie (signed-in staff) is carried."""
+    cache is on, no session or messages cookie (signed-in staff) is carried, the
+    page is routed by its own path, and the query string holds only parameters
+    the page reads."""
     if not enabled() or request.method not in ("GET", "HEAD"):
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies:
         return False
-    return "HTTP_AUTHORIZATION" not in request.META
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    # A SCRIPT_NAME (from a proxy, say) routes the page by less than its URL: /partnerships/ with
+    # SCRIPT_NAME /partnerships renders the home page. Never share what such a request renders.
+    if request.path != request.path_info:
+        return False
+    return has_only_page_parameters(request)
+
+
+def has_only_page_parameters(request):
+    """Whether the query string names only parameters the page's view declares in
+    `page_cache_parameters`, each at most once. Anything else (random or tracking
+    parameters) would make a new key for the same page, without bound."""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    allowed = page_parameters(request.path_info, getattr(request, "urlconf", None))
+    return all(name in allowed and len(values) == 1 for name, values in request.GET.lists())
+
+
+def page_parameters(path_info, urlconf=None):
+    """The query parameters the view at path_info reads (empty for an unknown path)."""
+    # The page cache runs before LocaleMiddleware: route the path in its own language.
+    with translation.override(get_language_from_path(path_info) or settings.LANGUAGE_CODE):
+        try:
+            match = resolve(path_info, urlconf)
+        except Resolver404:
+            return frozenset()
+    view = getattr(match.func, "view_class", match.func)
+    return frozenset(getattr(view, "page_cache_parameters", ()))
 
 
 def _request_key(kind, request):
@@ -215,13 +292,24 @@ def _request_key(kind, request):
     return f"pagecache:{kind}{ENTRY_FORMAT}:{code_fingerprint()}:{language}:{url_hash}"
 
 
-def _read(cache, key):
-    """(the current generation, what is stored under key or None), in one round trip."""
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
+def _read(key):
+    """(the current generation, what is stored under key or None), in one round trip
+    when pages and the generation share a cache. Raises when the generation cannot
+    be read or started: then no stored page may be served (fail closed)."""
+    state, pages = _state_cache(), _cache()
+    if settings.CACHES.get(_state_alias()) == settings.CACHES.get(_page_alias()):
+        found = pages.get_many([GENERATION_KEY, key])
+        generation, entry = found.get(GENERATION_KEY), found.get(key)
+    else:
+        generation, entry = state.get(GENERATION_KEY), pages.get(key)
     if generation is None:
-        generation = _start_generation(cache)
-    return generation, found.get(key)
+        generation = _start_generation(state)
+    return generation, entry
+
+
+def _unavailable(exc):
+    # One line, no traceback: with the cache down this is said on every request.
+    logger.warning("Page cache unavailable (%s); rendering the page", type(exc).__name__)
 
 
 def shared_render(request, render):
@@ -232,21 +320,21 @@ def shared_render(request, render):
     visitor's own (the enquiry form's CSRF and form tokens): `render()` writes
     placeholders where they go and the caller puts the visitor's values in.
     Renders afresh, without storing, when the request may not share pages (see
-    is_shareable_request) or the cache does not answer.
+    is_shareable_request) or the cache does not answer. Stored compressed.
     """
     if not is_shareable_request(request):
         return render()
     key = _request_key("part", request)
     try:
-        cache = _cache()
-        generation, entry = _read(cache, key)
-    except Exception:
-        logger.exception("Page cache unavailable; rendering the page")
+        generation, entry = _read(key)
+    except Exception as exc:
+        _unavailable(exc)
         return render()
     if entry is not None and entry[0] == generation:
-        return entry[1]
+        return zlib.decompress(entry[1]).decode()
     text = render()
-    _quietly(cache.set, key, (generation, text), getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+    stored = (generation, zlib.compress(text.encode(), 6))
+    _quietly(_cache().set, key, stored, getattr(settings, "PAGE_CACHE_SECONDS", 3600))
     return text
 
 
@@ -273,9 +361,9 @@ class PageCacheMiddleware:
         try:
             key = self.key(request)
             cache = _cache()
-            generation, entry = _read(cache, key)
-        except Exception:
-            logger.exception("Page cache unavailable; rendering the page")
+            generation, entry = _read(key)
+        except Exception as exc:
+            _unavailable(exc)
             return self.get_response(request)
 
         if entry is not None and entry[0] == generation:
@@ -290,7 +378,7 @@ class PageCacheMiddleware:
         except Exception:
             rendering_here = False
         if not rendering_here:
-            entry = self.wait_for_render(cache, key, lock, generation)
+            entry = self.wait_for_render(key, lock, generation)
             if entry is not None:
                 return self.serve(request, entry[1], "hit")
 
@@ -304,25 +392,31 @@ class PageCacheMiddleware:
                 _quietly(cache.delete, lock)
 
     @staticmethod
-    def wait_for_render(cache, key, lock, generation):
+    def wait_for_render(key, lock, generation):
         """The page another request is rendering, once stored; None when it will
         not come (not cacheable, content changed again, or taking too long)."""
         deadline = time.monotonic() + getattr(settings, "PAGE_CACHE_RENDER_WAIT", 10)
         while time.monotonic() < deadline:
             time.sleep(RENDER_POLL_SECONDS)
             try:
-                found = cache.get_many([GENERATION_KEY, key, lock])
+                current, entry = _read(key)
+                rendering = lock in _cache().get_many([lock])
             except Exception:
                 return None
-            entry = found.get(key)
-            if entry is not None and entry[0] == found.get(GENERATION_KEY):
+            if entry is not None and entry[0] == current:
                 return entry
-            if lock not in found or found.get(GENERATION_KEY) != generation:
+            if not rendering or current != generation:
                 return None
         return None
 
     def is_cacheable_request(self, request):
-        return is_shareable_request(request) and not self.skipped.match(request.path_info)
+        if not is_shareable_request(request) or self.skipped.match(request.path_info):
+            return False
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return False  # Django answers 400 and logs it (one line, see settings.LOGGING)
+        return True
 
     @staticmethod
     def is_cacheable_response(response):
@@ -343,8 +437,10 @@ class PageCacheMiddleware:
         """Store the page, gzip-compressed when worth it, and return what was stored."""
         content = response.content
         digest = hashlib.blake2b(content, digest_size=16).hexdigest()
+        # An ETag (a hash of the body) and no Last-Modified: the time a page was stored would tell
+        # anyone when somebody else first asked for its URL (a search, say).
         response["ETag"] = f'"{digest}"'
-        response["Last-Modified"] = http_date()
+        del response["Last-Modified"]
         max_age = getattr(settings, "PAGE_CACHE_BROWSER_MAX_AGE", 0)
         patch_cache_control(response, public=True, max_age=max_age, must_revalidate=True)
         patch_vary_headers(response, ["Accept-Encoding"])
@@ -362,32 +458,26 @@ class PageCacheMiddleware:
             stored.headers["ETag"] = f'"{digest}{GZIP_ETAG_SUFFIX}"'
         try:
             cache.set(key, (generation, stored), timeout=getattr(settings, "PAGE_CACHE_SECONDS", 3600))
-        except Exception:
-            logger.exception("Page cache: could not store a page")
+        except Exception as exc:
+            logger.warning("Page cache: could not store a page (%s)", type(exc).__name__)
         return stored
 
     @staticmethod
     def serve(request, response, state):
         """A stored page (a copy of its own) as this client accepts it, or a 304."""
-        if response.get("Content-Encoding") == "gzip" and not ACCEPTS_GZIP.search(
-            request.META.get("HTTP_ACCEPT_ENCODING", "")
-        ):
+        if response.get("Content-Encoding") == "gzip" and not accepts_gzip(request):
             response.content = gzip.decompress(response.content)
             del response.headers["Content-Encoding"]
             response.headers["Content-Length"] = str(len(response.content))
             response.headers["ETag"] = response["ETag"].replace(f'{GZIP_ETAG_SUFFIX}"', '"')
-        response["X-Page-Cache"] = state
-        return get_conditional_response(
-            request, etag=response["ETag"], last_modified=_last_modified(response), response=response
-        )
+        if getattr(settings, "PAGE_CACHE_STATUS_HEADER", False):
+            # For debugging only: it tells anyone whether somebody else asked for this URL lately.
+            response["X-Page-Cache"] = state
+        return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def _quietly(operation, *args):
     try:
         operation(*args)
-    except Exception:
-        logger.exception("Page cache: %s failed", operation.__name__)
-
-
-def _last_modified(response):
-    return parse_http_date_safe(response["Last-Modified"])
+    except Exception as exc:
+        logger.warning("Page cache: %s failed (%s)", operation.__name__, type(exc).__name__)
