@@ -1,7 +1,7 @@
 """The public pages. Each view reads what it needs in a fixed number of queries
 (select_related / prefetch_related), whatever the amount of data."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from schools.models import SisterSchoolLink, UKSchool
+from tep_portal.pagecache import remember
 
 from . import renditions, structured_data
 from .filters import DirectoryFilterForm, TimelineFilterForm
@@ -92,15 +93,25 @@ class HomeView(PublicPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         pages = {page.slug: page for page in Page.objects.filter(slug__in=["home", "about"])}
+        # The counts read every partnership and school: once per content generation, not per visit.
+        figures, school_count = remember("home-figures", self.figures)
         return super().get_context_data(
             page=pages.get("home"),
             about=pages.get("about"),
-            figures=Partnership.objects.published().active().headline_figures(),
-            school_count=UKSchool.objects.published().filter(links__is_published=True).distinct().count(),
+            figures=figures,
+            school_count=school_count,
             statistics=Statistic.objects.filter(is_published=True),
             featured=published_partnerships().filter(is_featured=True),
             events=events_with_partnerships(TimelineEvent.objects.published().newest_first())[:HOME_EVENTS],
             **kwargs,
+        )
+
+    @staticmethod
+    def figures():
+        in_links = SisterSchoolLink.objects.filter(uk_school=OuterRef("pk"), is_published=True)
+        return (
+            Partnership.objects.published().active().headline_figures(),
+            UKSchool.objects.published().filter(Exists(in_links)).count(),
         )
 
 

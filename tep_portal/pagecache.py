@@ -307,6 +307,29 @@ def _read(key):
     return generation, entry
 
 
+def remember(name, compute, *vary):
+    """compute()'s value, kept in the page cache's store for the current content
+    generation, language and release: shared by every request and every server
+    until the next edit. For the expensive parts pages share whatever their query
+    string says (choice lists, counts, rendered fragments; tep_portal/fragments.py).
+    Computed afresh when the cache does not answer or FRAGMENT_CACHE_ENABLED is off."""
+    if not getattr(settings, "FRAGMENT_CACHE_ENABLED", True):
+        return compute()
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    detail = hashlib.blake2b(repr(vary).encode(), digest_size=12).hexdigest() if vary else "-"
+    key = f"pagecache:fragment{ENTRY_FORMAT}:{code_fingerprint()}:{language}:{name}:{detail}"
+    try:
+        generation, entry = _read(key)
+    except Exception as exc:
+        _unavailable(exc)
+        return compute()
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    _quietly(_cache().set, key, (generation, value), getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+    return value
+
+
 def _unavailable(exc):
     # One line, no traceback: with the cache down this is said on every request.
     logger.warning("Page cache unavailable (%s); rendering the page", type(exc).__name__)

@@ -113,6 +113,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% cachedfragment %}: template pieces kept per content generation (tep_portal/fragments.py).
+            "libraries": {"fragments": "tep_portal.fragments"},
         },
     },
 ]
@@ -188,6 +190,9 @@ PAGE_CACHE_BROWSER_MAX_AGE = env_int("PAGE_CACHE_BROWSER_MAX_AGE", 0)
 # Pages cached by another release are never served: by default a hash of the code and templates tells
 # releases apart; a release identifier (e.g. the git commit) can be given instead.
 PAGE_CACHE_VERSION = env("PAGE_CACHE_VERSION", "")
+# Choice lists, counts and template fragments that pages share, kept per content generation beside
+# the pages (pagecache.remember): what keeps a page quick when the page cache cannot serve it.
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 # X-Page-Cache: hit/miss on cached pages, for debugging only (it tells anyone whether a URL was asked for lately).
 PAGE_CACHE_STATUS_HEADER = env_bool("PAGE_CACHE_STATUS_HEADER", False)
 # /bench/minimal/, the baseline of `make bench`. Never set in real use.
