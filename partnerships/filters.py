@@ -75,6 +75,11 @@ class FilterForm(forms.Form):
     def is_filtered(self):
         return bool(self.valid_data()) or bool(self.errors)
 
+    @property
+    def cache_key(self):
+        """What the rendered form depends on besides content: the values asked for, as given."""
+        return tuple((name, self.data.get(name)) for name in self.fields) if self.is_bound else ()
+
 
 class DirectoryFilterForm(FilterForm):
     q = forms.CharField(
