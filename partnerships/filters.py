@@ -11,10 +11,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from tep_portal.pagecache import remember
+from tep_portal.text import year_display
+from tep_portal.validators import MAX_YEAR, MIN_YEAR
 
 from .models import (
-    MAX_YEAR,
-    MIN_YEAR,
     NATION_REGIONS,
     PROVINCE_LEVEL_KINDS,
     Area,
@@ -27,7 +27,7 @@ from .models import (
     UKNation,
     UKRegion,
 )
-from .presentation import place_label, year_display
+from .presentation import place_label
 
 SEARCH_MAX_LENGTH = 100
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import enquiry_views, views
+from . import views
 from .feeds import TimelineFeed
 
 app_name = "partnerships"
@@ -13,7 +13,4 @@ urlpatterns = [
     path("about/", views.AboutView.as_view(), name="about"),
     path("process/", views.ProcessView.as_view(), name="process"),
     path("benefits/", views.BenefitsView.as_view(), name="benefits"),
-    path("register/", enquiry_views.EnquiryCreateView.as_view(), name="register"),
-    path("register/thanks/", enquiry_views.EnquiryThanksView.as_view(), name="register-thanks"),
-    path("privacy/", enquiry_views.PrivacyView.as_view(), name="privacy"),
 ]

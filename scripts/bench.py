@@ -75,7 +75,7 @@ PAGES = [
 # Without the page cache, each page one request at a time: the median must stay under this.
 COLD_ONE_AT_A_TIME_MS = 50
 BASELINE = ("minimal view", "/bench/minimal/")
-INBOX = "/admin/partnerships/partnershipenquiry/"
+INBOX = "/admin/enquiries/partnershipenquiry/"
 INBOX_VIEWS = [
     ("inbox", INBOX),
     ("inbox, status new", INBOX + "?status__exact=new"),
@@ -86,7 +86,7 @@ INBOX_TARGET_MS = 300
 FORWARDED = {"X-Forwarded-Proto": "https"}
 # What the load generator sends: as from a browser behind the load balancer (browsers accept gzip).
 LOAD_HEADERS = {**FORWARDED, "Accept-Encoding": "gzip"}
-TOKEN_FIELD = "form_token"  # noqa: S105 - the enquiry form's hidden field (partnerships/enquiry_views.py)
+TOKEN_FIELD = "form_token"  # noqa: S105 - the enquiry form's hidden field (enquiries/views.py)
 
 
 def main():
@@ -522,12 +522,12 @@ def internal(args):
         call_command("collectstatic", verbosity=0, interactive=False)
         print("BENCH-INFO " + json.dumps(info))  # noqa: T201
     elif args.internal == "tokens":
-        from partnerships.enquiry_protection import issue_form_token
+        from enquiries.protection import issue_form_token
 
         issued = time.time() - 60
         print(" ".join(issue_form_token(issued_at=issued) for _ in range(int(args.marker))))  # noqa: T201
     elif args.internal == "count":
-        from partnerships.models import PartnershipEnquiry
+        from enquiries.models import PartnershipEnquiry
 
         print(PartnershipEnquiry.objects.filter(email__startswith=args.marker).count())  # noqa: T201
 

@@ -9,8 +9,8 @@ How it stays correct:
 
 - One counter in the shared cache, the content *generation*, is bumped by every
   save, delete or many-to-many change of a model that public pages show (every
-  model of the partnerships and schools apps except the private ones listed in
-  PRIVATE_MODELS). A stored page remembers the generation it was rendered under
+  model of the apps in settings.CONTENT_APPS; enquiries, which no public page
+  shows, are not among them). A stored page remembers the generation it was rendered under
   and is served only while that is still the current one. The counter lives in
   the cache every app server shares (Redis via CACHE_URL), so an edit on one
   server empties the cache of all of them at once.
@@ -21,10 +21,10 @@ How it stays correct:
   staff) are served from or stored in the cache, so nothing personal or
   unpublished that staff can see is ever stored.
 - Only plain 200 responses that set no cookie and do not ask not to be cached
-  are stored. /register/ (its form needs a per-visitor CSRF token, and it sets
-  the CSRF cookie), the admin, health checks and the benchmark endpoint are
-  skipped outright; the blank enquiry form shares its page through
-  shared_render() instead, with each visitor's tokens put in afterwards.
+  are stored. The admin, health checks, static files and the benchmark
+  endpoint are skipped outright, and so is any view that says
+  `page_cache_exempt = True` (the enquiry form: each visitor's own CSRF and
+  form tokens; it shares the blank form through tep_portal.holes instead).
 - The key is the scheme, host and full path with its query string, the language
   and a fingerprint of the code and templates, so a deploy never serves pages
   rendered by the previous release.
@@ -61,10 +61,10 @@ import hashlib
 import logging
 import re
 import time
-import zlib
 from pathlib import Path
 
 import django
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
@@ -74,7 +74,7 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language, get_language_from_path
 
 from .compression import accepts_gzip
 
@@ -84,18 +84,10 @@ GENERATION_KEY = "pagecache:generation"
 # Part of every page key: a change to what an entry holds must never meet entries in the old shape.
 ENTRY_FORMAT = 4
 
-# Models of the watched apps that no public page shows: changing them must not
-# empty the cache (50,000 enquiries would otherwise keep it permanently cold).
-PRIVATE_MODELS = {
-    "partnerships.seedrecord",
-    "partnerships.partnershipenquiry",
-    "partnerships.enquirynote",
-    "partnerships.enquirystatuschange",
-}
-
-# Paths never cached, after the optional language prefix: forms with CSRF
-# tokens, staff pages, health checks that must measure the server now.
-SKIPPED_PATHS = ("admin", "register", "healthz", "i18n", "bench", "static", "media")
+# Paths never cached, after the optional language prefix: staff pages, health
+# checks that must measure the server now, files. Views skip themselves with
+# a `page_cache_exempt = True` attribute (see is_exempt_view).
+SKIPPED_PATHS = ("admin", "healthz", "i18n", "bench", "static", "media")
 
 # A response varying on anything else (Accept-Encoding from a compressing
 # middleware, say) could differ between two visitors with the same key.
@@ -126,15 +118,15 @@ def _state_cache():
 
 
 def _page_alias():
-    return getattr(settings, "PAGE_CACHE_ALIAS", "pages")
+    return settings.PAGE_CACHE_ALIAS
 
 
 def _state_alias():
-    return getattr(settings, "PAGE_CACHE_STATE_ALIAS", "default")
+    return settings.PAGE_CACHE_STATE_ALIAS
 
 
 def enabled():
-    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+    return settings.PAGE_CACHE_ENABLED
 
 
 # Generation --------------------------------------------------------------------
@@ -192,10 +184,8 @@ _watched = set()
 
 
 def watch_app(app_config):
-    """Connect content_changed to every public model of an app (called from AppConfig.ready)."""
+    """Connect content_changed to every model of a content app (tep_portal.apps, settings.CONTENT_APPS)."""
     for model in app_config.get_models(include_auto_created=True):
-        if model._meta.label_lower in PRIVATE_MODELS:
-            continue
         _watched.add(model._meta.label_lower)
         uid = f"pagecache:{model._meta.label_lower}"
         post_save.connect(content_changed, sender=model, dispatch_uid=uid)
@@ -221,12 +211,13 @@ def code_fingerprint():
     share their cached pages and a new release starts afresh. PAGE_CACHE_VERSION
     (e.g. the release's git commit) replaces the hash when set."""
     global _fingerprint
-    if _fingerprint is None and getattr(settings, "PAGE_CACHE_VERSION", ""):
+    if _fingerprint is None and settings.PAGE_CACHE_VERSION:
         _fingerprint = settings.PAGE_CACHE_VERSION  # the release's own identifier, e.g. its git commit
     if _fingerprint is None:
         digest = hashlib.blake2b(django.get_version().encode(), digest_size=8)
         base = Path(settings.BASE_DIR)
-        roots = [base / "tep_portal", base / "partnerships", base / "schools"]
+        # The project's own apps (top-level folders of the repository), not installed packages.
+        roots = [Path(app.path) for app in apps.get_app_configs() if Path(app.path).parent == base]
         roots += [Path(d) for template in settings.TEMPLATES for d in template.get("DIRS", [])]
         roots += [Path(p) for p in getattr(settings, "LOCALE_PATHS", [])]
         files = [path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file()]
@@ -246,9 +237,8 @@ def code_fingerprint():
 
 def is_shareable_request(request):
     """An anonymous GET/HEAD whose page may be shared with every visitor: the page
-    cache is on, no session or messages cookie (signed-in staff) is carried, the
-    page is routed by its own path, and the query string holds only parameters
-    the page reads."""
+    cache is on, no session or messages cookie (signed-in staff) is carried, and
+    the page is routed by its own path."""
     if not enabled() or request.method not in ("GET", "HEAD"):
         return False
     cookies = request.COOKIES
@@ -258,31 +248,34 @@ def is_shareable_request(request):
         return False
     # A SCRIPT_NAME (from a proxy, say) routes the page by less than its URL: /partnerships/ with
     # SCRIPT_NAME /partnerships renders the home page. Never share what such a request renders.
-    if request.path != request.path_info:
-        return False
-    return has_only_page_parameters(request)
+    return request.path == request.path_info
 
 
-def has_only_page_parameters(request):
-    """Whether the query string names only parameters the page's view declares in
+def routed_view(path):
+    """The view function or class at `path`, or None. Resolved in the path's own language, as
+    the URLconf will: the page cache runs before LocaleMiddleware."""
+    language = get_language_from_path(path) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):
+            view = resolve(path).func
+    except Resolver404:
+        return None
+    return getattr(view, "view_class", view)
+
+
+def is_exempt_view(view):
+    """Whether the view says its pages are not to be cached (`page_cache_exempt = True`)."""
+    return getattr(view, "page_cache_exempt", False)
+
+
+def has_only_page_parameters(request, view):
+    """Whether the query string names only parameters the view declares in
     `page_cache_parameters`, each at most once. Anything else (random or tracking
     parameters) would make a new key for the same page, without bound."""
     if not request.META.get("QUERY_STRING"):
         return True
-    allowed = page_parameters(request.path_info, getattr(request, "urlconf", None))
+    allowed = frozenset(getattr(view, "page_cache_parameters", ()))
     return all(name in allowed and len(values) == 1 for name, values in request.GET.lists())
-
-
-def page_parameters(path_info, urlconf=None):
-    """The query parameters the view at path_info reads (empty for an unknown path)."""
-    # The page cache runs before LocaleMiddleware: route the path in its own language.
-    with translation.override(get_language_from_path(path_info) or settings.LANGUAGE_CODE):
-        try:
-            match = resolve(path_info, urlconf)
-        except Resolver404:
-            return frozenset()
-    view = getattr(match.func, "view_class", match.func)
-    return frozenset(getattr(view, "page_cache_parameters", ()))
 
 
 def _request_key(kind, request):
@@ -311,11 +304,11 @@ def remember(name, compute, *vary):
     """compute()'s value, kept in the page cache's store for the current content
     generation, language and release: shared by every request and every server
     until the next edit. For the expensive parts pages share whatever their query
-    string says (choice lists, counts, rendered fragments; tep_portal/fragments.py).
+    string says (choice lists, counts, rendered fragments; tep_portal/templatetags/fragments.py).
     Computed afresh when the cache does not answer or FRAGMENT_CACHE_ENABLED is off."""
-    if not getattr(settings, "FRAGMENT_CACHE_ENABLED", True):
+    if not settings.FRAGMENT_CACHE_ENABLED:
         return compute()
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = get_language() or settings.LANGUAGE_CODE
     detail = hashlib.blake2b(repr(vary).encode(), digest_size=12).hexdigest() if vary else "-"
     key = f"pagecache:fragment{ENTRY_FORMAT}:{code_fingerprint()}:{language}:{name}:{detail}"
     try:
@@ -326,39 +319,13 @@ def remember(name, compute, *vary):
     if entry is not None and entry[0] == generation:
         return entry[1]
     value = compute()
-    _quietly(_cache().set, key, (generation, value), getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+    _quietly(_cache().set, key, (generation, value), settings.PAGE_CACHE_SECONDS)
     return value
 
 
 def _unavailable(exc):
     # One line, no traceback: with the cache down this is said on every request.
     logger.warning("Page cache unavailable (%s); rendering the page", type(exc).__name__)
-
-
-def shared_render(request, render):
-    """The text `render()` returns for this URL, rendered once per content
-    generation and then shared by every anonymous visitor on every server.
-
-    For a page that cannot be cached whole because a few values in it are each
-    visitor's own (the enquiry form's CSRF and form tokens): `render()` writes
-    placeholders where they go and the caller puts the visitor's values in.
-    Renders afresh, without storing, when the request may not share pages (see
-    is_shareable_request) or the cache does not answer. Stored compressed.
-    """
-    if not is_shareable_request(request):
-        return render()
-    key = _request_key("part", request)
-    try:
-        generation, entry = _read(key)
-    except Exception as exc:
-        _unavailable(exc)
-        return render()
-    if entry is not None and entry[0] == generation:
-        return zlib.decompress(entry[1]).decode()
-    text = render()
-    stored = (generation, zlib.compress(text.encode(), 6))
-    _quietly(_cache().set, key, stored, getattr(settings, "PAGE_CACHE_SECONDS", 3600))
-    return text
 
 
 # Middleware --------------------------------------------------------------------
@@ -375,7 +342,7 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
-        skipped = "|".join(re.escape(path) for path in getattr(settings, "PAGE_CACHE_SKIPPED_PATHS", SKIPPED_PATHS))
+        skipped = "|".join(re.escape(path) for path in SKIPPED_PATHS)
         self.skipped = re.compile(rf"^/(?:(?:{languages})/)?(?:{skipped})(?:/|$)")
 
     def __call__(self, request):
@@ -418,7 +385,7 @@ class PageCacheMiddleware:
     def wait_for_render(key, lock, generation):
         """The page another request is rendering, once stored; None when it will
         not come (not cacheable, content changed again, or taking too long)."""
-        deadline = time.monotonic() + getattr(settings, "PAGE_CACHE_RENDER_WAIT", 10)
+        deadline = time.monotonic() + settings.PAGE_CACHE_RENDER_WAIT
         while time.monotonic() < deadline:
             time.sleep(RENDER_POLL_SECONDS)
             try:
@@ -439,7 +406,8 @@ class PageCacheMiddleware:
             request.get_host()
         except DisallowedHost:
             return False  # Django answers 400 and logs it (one line, see settings.LOGGING)
-        return True
+        view = routed_view(request.path_info)
+        return not is_exempt_view(view) and has_only_page_parameters(request, view)
 
     @staticmethod
     def is_cacheable_response(response):
@@ -464,7 +432,7 @@ class PageCacheMiddleware:
         # anyone when somebody else first asked for its URL (a search, say).
         response["ETag"] = f'"{digest}"'
         del response["Last-Modified"]
-        max_age = getattr(settings, "PAGE_CACHE_BROWSER_MAX_AGE", 0)
+        max_age = settings.PAGE_CACHE_BROWSER_MAX_AGE
         patch_cache_control(response, public=True, max_age=max_age, must_revalidate=True)
         patch_vary_headers(response, ["Accept-Encoding"])
         # A plain HttpResponse with the headers already checked: unpickling it on a hit costs less
@@ -480,7 +448,7 @@ class PageCacheMiddleware:
             stored.headers["Content-Length"] = str(len(stored.content))
             stored.headers["ETag"] = f'"{digest}{GZIP_ETAG_SUFFIX}"'
         try:
-            cache.set(key, (generation, stored), timeout=getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+            cache.set(key, (generation, stored), timeout=settings.PAGE_CACHE_SECONDS)
         except Exception as exc:
             logger.warning("Page cache: could not store a page (%s)", type(exc).__name__)
         return stored
@@ -493,7 +461,7 @@ class PageCacheMiddleware:
             del response.headers["Content-Encoding"]
             response.headers["Content-Length"] = str(len(response.content))
             response.headers["ETag"] = response["ETag"].replace(f'{GZIP_ETAG_SUFFIX}"', '"')
-        if getattr(settings, "PAGE_CACHE_STATUS_HEADER", False):
+        if settings.PAGE_CACHE_STATUS_HEADER:
             # For debugging only: it tells anyone whether somebody else asked for this URL lately.
             response["X-Page-Cache"] = state
         return get_conditional_response(request, etag=response["ETag"], response=response)

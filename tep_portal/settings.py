@@ -69,9 +69,18 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    # Project-wide pieces: template tags, management commands, shared mixins (no models).
+    "tep_portal",
+    # The apps, each depending only on those above it: enquiries → partnerships ← schools.
     "partnerships",
     "schools",
+    "enquiries",
+    "demo",
 ]
+
+# The apps whose models public pages show: their changes empty the page cache
+# (tep_portal/pagecache.py) and the "Content editors" group may edit them.
+CONTENT_APPS = ["partnerships", "schools"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -113,8 +122,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            # {% cachedfragment %}: template pieces kept per content generation (tep_portal/fragments.py).
-            "libraries": {"fragments": "tep_portal.fragments"},
         },
     },
 ]
@@ -184,6 +191,9 @@ else:
     }
 # Whole-page cache (tep_portal/pagecache.py): any staff edit to public content empties it at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "default"
+# How long a request waits for another one rendering the same missing page before rendering it itself.
+PAGE_CACHE_RENDER_WAIT = 10
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
 # Browsers revalidate every time (cheap: a 304 from the cache), so staff edits show at once.
 PAGE_CACHE_BROWSER_MAX_AGE = env_int("PAGE_CACHE_BROWSER_MAX_AGE", 0)
@@ -392,7 +402,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Staff who are told about every new enquiry.
 ENQUIRY_NOTIFY_EMAILS = env_list("ENQUIRY_NOTIFY_EMAILS", "enquiries@trueeducationpartnership.com")
 
-# ENQUIRY FORM (partnerships/enquiry_protection.py, partnerships/services.py)
+# ENQUIRY FORM (enquiries/protection.py, enquiries/services.py)
 # ------------------------------------------------------------------------------
 # Enquiries accepted per client address: "<count>/<period>", period in s, m, h or d; "off" disables.
 # Counted in the cache: set CACHE_URL (Redis) when several app servers run.
