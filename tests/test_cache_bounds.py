@@ -12,10 +12,11 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 
-from partnerships.models import Partnership, PartnershipEnquiry
+from enquiries.models import PartnershipEnquiry
+from partnerships.models import Partnership
 
+from .enquiries.support import VALID_ANSWERS
 from .html_forms import form_data
-from .partnerships.enquiry_support import VALID_ANSWERS
 from .redis_servers import RedisServer
 
 pytestmark = pytest.mark.usefixtures("page_cache", "demo_content")
@@ -24,7 +25,7 @@ DETAIL = "/partnerships/nottingham-ningbo/"
 PAGES = ["/", "/partnerships/", DETAIL, "/timeline/", "/schools/", "/about/", "/register/", "/timeline/feed/"]
 
 
-def stored_entries(kinds=("page", "part")):
+def stored_entries(kinds=("page", "part", "holes")):
     """Entries in the page store (local memory in the suite): whole pages and shared form pages
     by default; with kinds=None everything, shared fragments included."""
     keys = [key.split(":pagecache:", 1)[-1] for key in caches["pages"]._cache]

@@ -9,11 +9,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image
 
-from partnerships.models import Partnership, PartnershipEnquiry
+from enquiries.models import PartnershipEnquiry
+from partnerships.models import Partnership
 
 from .browser.pages import PAGE_TYPES
+from .enquiries.support import VALID_ANSWERS
 from .html_forms import form_data
-from .partnerships.enquiry_support import VALID_ANSWERS
 
 DEAD_REDIS = {"BACKEND": "tep_portal.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
 PAGE_PATHS = sorted({(page.path, page.status) for page in PAGE_TYPES})

@@ -12,7 +12,6 @@ import pytest
 from .test_production import ROOT, fetch, site  # noqa: F401 - `site` is the module's make serve
 
 
-
 def heading(response):
     found = re.search(r"<h1[^>]*>(.*?)</h1>", response.text, re.S)
     return found.group(1).strip() if found else ""
