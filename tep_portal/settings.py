@@ -191,7 +191,9 @@ else:
     }
 # Whole-page cache (tep_portal/pagecache.py): any staff edit to public content empties it at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-PAGE_CACHE_ALIAS = "default"
+# Pages and shared fragments in the alias that may evict; the content generation in the one that never does.
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_STATE_ALIAS = "default"
 # How long a request waits for another one rendering the same missing page before rendering it itself.
 PAGE_CACHE_RENDER_WAIT = 10
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
