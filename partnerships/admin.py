@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from tep_portal.admin import PublishActionsMixin
+from tep_portal.admin_forms import TranslatedErrorsMixin
 from tep_portal.images import clean_image_upload, image_upload_help_text
 
+from .admin_images import HeroImageAdminMixin
 from .models import (
     Area,
     Benefit,
@@ -85,7 +87,7 @@ class QuoteInline(TranslationTabularInline):
     extra = 0
 
 
-class PartnershipAdminForm(forms.ModelForm):
+class PartnershipAdminForm(TranslatedErrorsMixin, forms.ModelForm):
     """Leaving the slug empty makes one from the two place names."""
 
     class Meta:
@@ -118,9 +120,10 @@ class PartnershipAdminForm(forms.ModelForm):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(PublishActionsMixin, TranslationAdmin):
+class PartnershipAdmin(HeroImageAdminMixin, PublishActionsMixin, TranslationAdmin):
     list_display = [
         "__str__",
+        "hero_thumbnail",
         "kind",
         "year_established",
         "status",
