@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partnerships', '0007_move_out_enquiries_demo_and_event_schools'),
+        ("partnerships", "0007_move_out_enquiries_demo_and_event_schools"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='benefit',
-            name='is_published',
-            field=models.BooleanField(default=False, verbose_name='published'),
+            model_name="benefit",
+            name="is_published",
+            field=models.BooleanField(default=False, verbose_name="published"),
         ),
         migrations.AlterField(
-            model_name='processstep',
-            name='is_published',
-            field=models.BooleanField(default=False, verbose_name='published'),
+            model_name="processstep",
+            name="is_published",
+            field=models.BooleanField(default=False, verbose_name="published"),
         ),
         migrations.AlterField(
-            model_name='quote',
-            name='is_published',
-            field=models.BooleanField(default=False, verbose_name='published'),
+            model_name="quote",
+            name="is_published",
+            field=models.BooleanField(default=False, verbose_name="published"),
         ),
         migrations.AlterField(
-            model_name='statistic',
-            name='is_published',
-            field=models.BooleanField(default=False, verbose_name='published'),
+            model_name="statistic",
+            name="is_published",
+            field=models.BooleanField(default=False, verbose_name="published"),
         ),
     ]

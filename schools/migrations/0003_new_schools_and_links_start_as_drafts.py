@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('schools', '0002_ukschool_events'),
+        ("schools", "0002_ukschool_events"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='sisterschoollink',
-            name='is_published',
-            field=models.BooleanField(default=False, verbose_name='published'),
+            model_name="sisterschoollink",
+            name="is_published",
+            field=models.BooleanField(default=False, verbose_name="published"),
         ),
         migrations.AlterField(
-            model_name='ukschool',
-            name='is_published',
-            field=models.BooleanField(default=False, verbose_name='published'),
+            model_name="ukschool",
+            name="is_published",
+            field=models.BooleanField(default=False, verbose_name="published"),
         ),
     ]
