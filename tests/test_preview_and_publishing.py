@@ -209,3 +209,19 @@ def test_the_demo_content_still_shows_what_it_showed(client, demo_content):
     assert UKSchool.objects.published().count() == UKSchool.objects.count() > 0
     assert "the-fernwood-school" in client.get("/schools/").content.decode()
     assert "Latest" in text_of(home) or "latest" in text_of(home)
+
+
+def test_preview_pages_are_valid_html(editor, tmp_path):
+    from tests.test_html_validity import run_vnu
+
+    draft = PartnershipFactory(is_published=False)
+    TimelineEventFactory(partnerships=[draft], is_published=False)
+    Quote.objects.create(partnership=draft, speaker="Draft speaker", text_en="Hello.")
+    link = SisterSchoolLinkFactory(partnership=draft, is_published=False, uk_school__is_published=False)
+    pages = {"partnership": draft.get_absolute_url(), "school": link.uk_school.get_absolute_url()}
+    for name, path in pages.items():
+        response = editor.get(path)
+        assert response.status_code == HTTPStatus.OK
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    errors = [m for m in run_vnu(sorted(tmp_path.glob("*.html"))) if m["type"] == "error"]
+    assert errors == []

@@ -31,7 +31,7 @@ def editor_page(site, new_page):
     return page
 
 
-def test_an_editor_opens_view_on_site_for_a_draft_and_a_visitor_gets_404(site, editor_page, new_page, tmp_path):
+def test_an_editor_opens_view_on_site_for_a_draft_and_a_visitor_gets_404(site, editor_page, new_page, axe, tmp_path):
     draft = Partnership.objects.get(slug="guildford-dongying")
     assert not draft.is_published
     page = editor_page
@@ -43,6 +43,7 @@ def test_an_editor_opens_view_on_site_for_a_draft_and_a_visitor_gets_404(site, e
     expect(banner).to_be_visible()
     expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
     page.screenshot(path=str(tmp_path / "preview.png"), full_page=True)
+    assert axe(page) == []
     assert page.errors == []
 
     visitor = new_page("phone")

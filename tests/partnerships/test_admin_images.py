@@ -11,7 +11,12 @@ from django.urls import reverse
 
 from partnerships.models import ChinesePlace, Council, Partnership
 from partnerships.renditions import image_set
-from tests.test_images import change_form_data, encoded, partnership, s3_bucket  # noqa: F401 - fixtures
+from tests import test_images
+from tests.test_images import change_form_data, encoded
+
+# The fixtures of tests/test_images.py: the demo's Nottingham–Ningbo and a local S3 bucket.
+partnership = test_images.partnership
+s3_bucket = test_images.s3_bucket
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the files go once the save commits
 
