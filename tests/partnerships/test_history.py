@@ -17,6 +17,7 @@ from partnerships.models import Partnership, Quote, TimelineEvent
 from schools.models import SisterSchoolLink, UKSchool
 from tests.factories import PartnershipFactory, SisterSchoolLinkFactory, TimelineEventFactory
 from tests.fetch import text_of
+from tests.test_images import change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -31,24 +32,7 @@ def editor(client, django_user_model):
 
 
 def form_data(partnership, **overrides):
-    data = {
-        "council": partnership.council_id,
-        "chinese_place": partnership.chinese_place_id,
-        "slug": partnership.slug,
-        "kind": partnership.kind,
-        "year_established": partnership.year_established or "",
-        "status": partnership.status,
-        "confidence": partnership.confidence,
-        "summary_en": partnership.summary_en,
-        "summary_zh_hans": partnership.summary_zh_hans or "",
-        "is_published": "on" if partnership.is_published else "",
-        "TimelineEvent_partnerships-TOTAL_FORMS": "0",
-        "TimelineEvent_partnerships-INITIAL_FORMS": "0",
-        "quotes-TOTAL_FORMS": "0",
-        "quotes-INITIAL_FORMS": "0",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value != ""}
+    return change_form_data(partnership, hero_image_alt_en="", **overrides)
 
 
 def url(name, *args):
