@@ -225,3 +225,28 @@ def test_preview_pages_are_valid_html(editor, tmp_path):
         (tmp_path / f"{name}.html").write_bytes(response.content)
     errors = [m for m in run_vnu(sorted(tmp_path.glob("*.html"))) if m["type"] == "error"]
     assert errors == []
+
+
+def test_the_newest_events_are_read_from_the_partial_index(django_db_blocker):
+    """The publishing rule's EXISTS must not stop the home page and the timeline from reading the
+    newest published events straight from event_published_newest_idx (no sort of every event)."""
+    from django.db import connection
+
+    partnerships = [PartnershipFactory(is_published=n % 10 != 9) for n in range(20)]
+    events = TimelineEvent.objects.bulk_create(
+        TimelineEvent(
+            date=datetime.date(1990 + n % 30, 1 + n % 12, 1),
+            title_en=f"E{n}",
+            category="culture",
+            is_published=n % 20 != 19,
+        )
+        for n in range(2000)
+    )
+    through = TimelineEvent.partnerships.through
+    through.objects.bulk_create(
+        through(timelineevent_id=event.pk, partnership_id=partnerships[n % 20].pk) for n, event in enumerate(events)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    plan = TimelineEvent.objects.published().newest_first()[:20].explain()
+    assert "event_published_newest_idx" in plan, plan
