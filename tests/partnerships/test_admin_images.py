@@ -160,7 +160,19 @@ def test_a_failed_save_keeps_the_image(partnership, settings):
     assert stored_files(settings) == [first]
 
 
-def test_a_replaced_image_and_its_renditions_are_deleted_from_the_bucket(admin_client, partnership, s3_bucket):
+@pytest.fixture
+def fresh_moto():
+    """moto keeps its buckets in the process: start from none, whichever S3 test ran before."""
+    from moto.core.base_backend import BackendDict
+    from moto.core.model_instances import reset_model_data
+
+    BackendDict.reset()
+    reset_model_data()
+
+
+def test_a_replaced_image_and_its_renditions_are_deleted_from_the_bucket(
+    admin_client, partnership, fresh_moto, s3_bucket
+):
     client, _ = s3_bucket
 
     def keys():
