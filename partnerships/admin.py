@@ -8,12 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from tep_portal.admin import PublishActionsMixin
+from tep_portal.admin_forms import TranslatedErrorsMixin
+from tep_portal.admin_history import HistoryAdmin
 from tep_portal.admin_widgets import PreloadedAutocompleteForm
 from tep_portal.images import clean_image_upload, image_upload_help_text
 from tep_portal.text import join_list
 from tep_portal.translation_status import TranslationStatusMixin
 
+from .admin_events import EventPublishingAdminMixin
 from .admin_filters import EventPartnershipFilter
+from .admin_images import HeroImageAdminMixin
 from .models import (
     Area,
     Benefit,
@@ -27,10 +31,13 @@ from .models import (
     Statistic,
     TimelineEvent,
 )
+from .versioning import register_models
+
+register_models()  # before the admins below, so the history keeps what each record is saved with
 
 
 @admin.register(Council)
-class CouncilAdmin(TranslationStatusMixin, TranslationAdmin):
+class CouncilAdmin(HistoryAdmin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["name", "kind", "region", "nation_display", "partnership_count"]
     list_filter = ["kind", "region"]
     search_fields = ["name_en", "name_zh_hans", "slug"]
@@ -49,7 +56,7 @@ class CouncilAdmin(TranslationStatusMixin, TranslationAdmin):
 
 
 @admin.register(ChinesePlace)
-class ChinesePlaceAdmin(TranslationStatusMixin, TranslationAdmin):
+class ChinesePlaceAdmin(HistoryAdmin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["name", "name_zh_hans", "kind", "province", "latitude", "longitude"]
     list_filter = ["kind", ("province", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["province"]
@@ -71,7 +78,7 @@ class PartnershipInline(admin.TabularInline):
 
 
 @admin.register(Area)
-class AreaAdmin(TranslationStatusMixin, TranslationAdmin):
+class AreaAdmin(HistoryAdmin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -125,7 +132,7 @@ class QuoteInline(TranslationTabularInline):
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}}
 
 
-class PartnershipAdminForm(forms.ModelForm):
+class PartnershipAdminForm(TranslatedErrorsMixin, forms.ModelForm):
     """Leaving the slug empty makes one from the two place names."""
 
     class Meta:
@@ -158,9 +165,12 @@ class PartnershipAdminForm(forms.ModelForm):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
+class PartnershipAdmin(
+    HistoryAdmin, HeroImageAdminMixin, PublishActionsMixin, TranslationStatusMixin, TranslationAdmin
+):
     list_display = [
         "__str__",
+        "hero_thumbnail",
         "kind",
         "year_established",
         "status",
@@ -192,8 +202,10 @@ class PartnershipAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationA
 
 
 @admin.register(TimelineEvent)
-class TimelineEventAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
-    list_display = ["title", "date", "precision", "category", "partnership_list", "is_published"]
+class TimelineEventAdmin(
+    HistoryAdmin, EventPublishingAdminMixin, PublishActionsMixin, TranslationStatusMixin, TranslationAdmin
+):
+    list_display = ["title", "date", "future_marker", "precision", "category", "partnership_list", "is_published"]
     list_filter = ["is_published", "category", "precision", EventPartnershipFilter]
     search_fields = ["title_en", "title_zh_hans", "text_en", "text_zh_hans"]
     date_hierarchy = "date"
@@ -228,7 +240,7 @@ class TimelineEventAdmin(PublishActionsMixin, TranslationStatusMixin, Translatio
 
 
 @admin.register(Quote)
-class QuoteAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
+class QuoteAdmin(HistoryAdmin, PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["speaker", "role", "partnership", "is_published"]
     list_filter = ["is_published"]
     list_select_related = ["partnership__council", "partnership__chinese_place"]
@@ -236,7 +248,7 @@ class QuoteAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
     autocomplete_fields = ["partnership"]
 
 
-class OrderedContentAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
+class OrderedContentAdmin(HistoryAdmin, PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
     list_editable = ["position", "is_published"]
     list_filter = ["is_published"]
 
@@ -260,6 +272,6 @@ class BenefitAdmin(OrderedContentAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TranslationStatusMixin, TranslationAdmin):
+class PageAdmin(HistoryAdmin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title_en", "title_zh_hans", "slug"]

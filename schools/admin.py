@@ -6,10 +6,14 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from partnerships.admin import PartnershipAdmin
 from partnerships.models import Partnership
 from tep_portal.admin import PublishActionsMixin
+from tep_portal.admin_history import HistoryAdmin
 from tep_portal.admin_widgets import PreloadedAutocompleteForm
 from tep_portal.translation_status import TranslationStatusMixin
 
 from .models import ChineseSchool, SisterSchoolLink, UKSchool
+from .versioning import register_models
+
+register_models()  # before the admins below, so a school's history keeps its links
 
 
 class SchoolLinkForm(PreloadedAutocompleteForm, forms.ModelForm):
@@ -53,7 +57,7 @@ class PartnershipWithSchoolsAdmin(PartnershipAdmin):
 
 
 @admin.register(UKSchool)
-class UKSchoolAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
+class UKSchoolAdmin(HistoryAdmin, PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["name", "town", "council", "phase", "urn", "is_published"]
     list_filter = ["is_published", "phase", ("council", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["council"]
@@ -64,7 +68,7 @@ class UKSchoolAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmi
 
 
 @admin.register(ChineseSchool)
-class ChineseSchoolAdmin(TranslationStatusMixin, TranslationAdmin):
+class ChineseSchoolAdmin(HistoryAdmin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["name", "name_zh_hans", "city"]
     list_filter = [("city", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["city"]
@@ -73,7 +77,7 @@ class ChineseSchoolAdmin(TranslationStatusMixin, TranslationAdmin):
 
 
 @admin.register(SisterSchoolLink)
-class SisterSchoolLinkAdmin(PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
+class SisterSchoolLinkAdmin(HistoryAdmin, PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["__str__", "year_started", "partnership", "is_published"]
     list_filter = ["is_published", "year_started"]
     list_select_related = ["uk_school", "chinese_school", "partnership__council", "partnership__chinese_place"]

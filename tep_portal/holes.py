@@ -38,9 +38,9 @@ def render(request, template_name, context, *, holes, key=None):
     cache_key = f"pagecache:holes{release}:{get_language()}:{template_name}:{_digest(key)}"
     try:
         cache = pagecache._cache()
-        generation, entry = pagecache._read(cache, cache_key)
-    except Exception:
-        logger.warning("Page cache unavailable; rendering the page")
+        generation, entry = pagecache._read(cache_key)
+    except Exception as exc:
+        logger.warning("Page cache unavailable (%s); rendering the page", type(exc).__name__)
         entry = generation = None
     if entry is None or entry[0] != generation:
         nonce = secrets.token_hex(16)

@@ -45,7 +45,7 @@ def html_to_plain_text(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0007_move_out_enquiries_demo_and_event_schools"),
+        ("partnerships", "0008_new_content_starts_as_draft"),
     ]
 
     operations = [
