@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 
 from partnerships.default_pages import PRIVACY, TO_CONFIRM_MARKERS
 from partnerships.models import Page
-from tep_portal.models import Organisation
+from tep_portal.organisation import current_organisation
 
 SLUG = PRIVACY["slug"]
 # The organisation record's fields a notice may name as {placeholder}.
@@ -38,7 +38,7 @@ class PrivacyView(TemplateView):
 
     def get_context_data(self, **kwargs):
         page = Page.objects.filter(slug=SLUG).first()
-        organisation = Organisation.objects.current()
+        organisation = current_organisation()
         return super().get_context_data(
             page=page,
             page_title=page.title if page else _("Privacy notice"),

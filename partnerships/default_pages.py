@@ -66,7 +66,7 @@ To use any of these rights, write to us at {email}. We reply within one month.
 
 ## How to complain
 
-If you are unhappy with how we have used your information, please tell us first. You can also complain to the Information Commissioner's Office (ICO), the UK regulator for data protection, at ico.org.uk/make-a-complaint or on 0303 123 1113.""",
+If you are unhappy with how we have used your information, please tell us first. You can also complain to the Information Commissioner's Office (ICO), the UK regulator for data protection, at https://ico.org.uk/make-a-complaint/ or on 0303 123 1113.""",
         "zh_hans": """## 我们是谁
 
 True Education Partnership（TEP）致力于促成并支持英国地方政府和学校与中国合作方之间的合作关系。TEP 是您通过本网站所提供信息的数据控制者。
@@ -115,7 +115,7 @@ True Education Partnership（TEP）致力于促成并支持英国地方政府和
 
 ## 如何投诉
 
-如果您对我们使用您信息的方式不满意，请先告诉我们。您也可以向英国数据保护监管机构——信息专员办公室（ICO）投诉：ico.org.uk/make-a-complaint，电话 0303 123 1113。""",
+如果您对我们使用您信息的方式不满意，请先告诉我们。您也可以向英国数据保护监管机构——信息专员办公室（ICO）投诉：https://ico.org.uk/make-a-complaint/，电话 0303 123 1113。""",
     },
 }
 

@@ -1,9 +1,12 @@
 """The organisation record on every page: its context processor, the contact page and the
 deploy check that warns while details the law asks for are still missing.
 
-Every page's footer and schema.org data read the record, so a page render asks the database
-for it once (lazily: a response that renders no template asks nothing). Rendered pages live in
-the page cache, which an edit of the record empties (tep_portal is in settings.CONTENT_APPS).
+Every page's footer and schema.org data read the record. It is kept in the shared cache per
+content generation (pagecache.cached_value), so a render reads it from there; only the first
+render after a content change, or any render with the page cache off, asks the database, with
+one query. An edit of the record bumps the generation (tep_portal is in settings.CONTENT_APPS),
+which empties the page cache and this copy at once. Lazy: a response rendering no template
+asks nothing.
 """
 
 from django.core import checks
@@ -12,13 +15,19 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from . import pagecache
 from .models import Organisation
 from .views import PublicPageMixin
 
 
+def current_organisation():
+    """The organisation record, from the shared cache while content is unchanged."""
+    return pagecache.cached_value("organisation", Organisation.objects.current)
+
+
 def organisation(request):
     """Template context processor: `organisation`, fetched on first use, once per render."""
-    return {"organisation": SimpleLazyObject(Organisation.objects.current)}
+    return {"organisation": SimpleLazyObject(current_organisation)}
 
 
 class ContactView(PublicPageMixin, TemplateView):

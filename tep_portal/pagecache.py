@@ -242,20 +242,27 @@ def cached_fragment(name, render, *, vary=""):
     tokens). `vary` must come from a bounded set (a published slug, not
     anything a visitor types). Renders afresh when the cache does not answer.
     """
+    return mark_safe(cached_value(f"fragment:{name}", render, vary=vary))
+
+
+def cached_value(name, compute, *, vary=""):
+    """What `compute()` returns (anything picklable), computed once per content generation,
+    code release, language and `vary`, and then shared by every server; computed afresh
+    when the page cache is off or the cache does not answer."""
     if not enabled():
-        return mark_safe(render())
+        return compute()
     vary_hash = hashlib.blake2b(str(vary).encode(), digest_size=8).hexdigest()
-    key = f"pagecache:fragment{ENTRY_FORMAT}:{code_fingerprint()}:{get_language()}:{name}:{vary_hash}"
+    key = f"pagecache:value{ENTRY_FORMAT}:{code_fingerprint()}:{get_language()}:{name}:{vary_hash}"
     try:
         cache = _cache()
         generation, entry = _read(cache, key)
     except Exception:
-        logger.warning("Page cache unavailable; rendering the fragment %s", name)
-        return mark_safe(render())
+        logger.warning("Page cache unavailable; computing %s", name)
+        return compute()
     if entry is None or entry[0] != generation:
-        entry = (generation, render())
+        entry = (generation, compute())
         _quietly(cache.set, key, entry, settings.PAGE_CACHE_SECONDS)
-    return mark_safe(entry[1])
+    return entry[1]
 
 
 # Middleware --------------------------------------------------------------------

@@ -2,6 +2,7 @@
 events are in partnerships' `partnership_tags`."""
 
 import json
+import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -68,6 +69,16 @@ def body_html(text, heading_level=2):
     return mark_safe("\n".join(parts))
 
 
+# An https:// address in text already escaped (so no quote or angle bracket can be part of it).
+_URL_IN_TEXT = re.compile(r"https://[^\s<>\"'，。；）]+[^\s<>\"'，。；）.,;:)]")
+
+
+@register.filter
+def link_urls(html):
+    """Safe HTML from body_html with each https:// address in its text made a link."""
+    return mark_safe(_URL_IN_TEXT.sub(lambda m: f'<a href="{m.group()}">{m.group()}</a>', str(html)))
+
+
 @register.filter
 def fill(html, values):
     """Safe HTML with each {name} placeholder replaced by values[name], escaped (or already
@@ -105,7 +116,7 @@ NAV_ITEMS = [
     (gettext_lazy("How it works"), "partnerships:process", {"partnerships:process"}),
     (gettext_lazy("Benefits"), "partnerships:benefits", {"partnerships:benefits"}),
     (gettext_lazy("About"), "partnerships:about", {"partnerships:about"}),
-    (gettext_lazy("Contact"), "contact", {"contact"}),
+    (gettext_lazy("Contact us"), "contact", {"contact"}),
 ]
 
 
