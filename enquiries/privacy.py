@@ -53,12 +53,12 @@ class PrivacyView(TemplateView):
 @checks.register(checks.Tags.compatibility, deploy=True)
 def privacy_notice_check(app_configs=None, **kwargs):
     """`manage.py check --deploy`: the privacy notice exists in both languages and nothing in it
-    is still marked "[to confirm]"."""
+    is still marked "[to confirm]". Silent on a database not migrated yet."""
     fields = [f"{name}_{code.replace('-', '_')}" for name in ("title", "body") for code, _n in settings.LANGUAGES]
     try:
         page = Page.objects.filter(slug=SLUG).values(*fields).first()
-    except DatabaseError as exc:
-        return [checks.Warning(f"Could not read the privacy notice ({type(exc).__name__}).", id="enquiries.W011")]
+    except DatabaseError:
+        return []  # not migrated yet (make serve checks before it migrates)
     if page is None or not all(page[field] for field in fields if field.startswith("body")):
         return [
             checks.Warning(

@@ -84,9 +84,7 @@ def test_staff_edit_the_organisation_and_visitors_see_it_in_both_languages(site,
 
 
 @pytest.mark.parametrize("prefix", ["", "/zh-hans"])
-def test_a_thin_partnership_page_fills_both_columns_on_a_desktop_and_stacks_on_a_phone(
-    site, new_page, shots, prefix
-):
+def test_a_thin_partnership_page_fills_both_columns_on_a_desktop_and_stacks_on_a_phone(site, new_page, shots, prefix):
     url = f"{site}{prefix}/partnerships/sheffield-anshan/"
     desktop = new_page("desktop")
     desktop.goto(url)
