@@ -53,6 +53,7 @@ def test_staff_edit_the_organisation_and_visitors_see_it_in_both_languages(site,
     staff.fill("#id_address_en", "1 Example Street\nNottingham NG1 1AA")
     staff.fill("#id_address_zh_hans", "英国诺丁汉\nExample Street 1号")
     staff.set_input_files("#id_wechat_qr", str(qr_png(tmp_path / "qr.png")))
+    staff.screenshot(path=str(shots / "admin-organisation.png"), full_page=True)
     with staff.expect_navigation():
         staff.click("input[name=_save]")
     expect(staff.locator(".messagelist")).to_contain_text("was changed successfully")
