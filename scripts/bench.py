@@ -78,7 +78,7 @@ INBOX_TARGET_MS = 300
 FORWARDED = {"X-Forwarded-Proto": "https"}
 # What the load generator sends: as from a browser behind the load balancer (browsers accept gzip).
 LOAD_HEADERS = {**FORWARDED, "Accept-Encoding": "gzip"}
-TOKEN_FIELD = "form_token"  # noqa: S105 - the enquiry form's hidden field (partnerships/enquiry_views.py)
+TOKEN_FIELD = "form_token"  # noqa: S105 - the enquiry form's hidden field (enquiries/views.py)
 
 
 def main():

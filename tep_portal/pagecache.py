@@ -23,8 +23,8 @@ How it stays correct:
 - Only plain 200 responses that set no cookie and do not ask not to be cached
   are stored. The admin, health checks, static files and the benchmark
   endpoint are skipped outright, and so is any view that says
-  `page_cache_exempt = True` (the enquiry form: each visitor's own CSRF token;
-  it shares the blank form's body through cached_fragment() instead).
+  `page_cache_exempt = True` (the enquiry form: each visitor's own CSRF and
+  form tokens; it shares the blank form through tep_portal.holes instead).
 - The key is the scheme, host and full path with its query string, the language
   and a fingerprint of the code and templates, so a deploy never serves pages
   rendered by the previous release.
@@ -60,7 +60,6 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_from_path
 
 logger = logging.getLogger(__name__)
@@ -173,7 +172,8 @@ def code_fingerprint():
     if _fingerprint is None:
         digest = hashlib.blake2b(django.get_version().encode(), digest_size=8)
         base = Path(settings.BASE_DIR)
-        roots = [Path(app.path) for app in apps.get_app_configs() if Path(app.path).is_relative_to(base)]
+        # The project's own apps (top-level folders of the repository), not installed packages.
+        roots = [Path(app.path) for app in apps.get_app_configs() if Path(app.path).parent == base]
         roots += [Path(d) for template in settings.TEMPLATES for d in template.get("DIRS", [])]
         roots += [Path(p) for p in getattr(settings, "LOCALE_PATHS", [])]
         files = [path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file()]
@@ -231,18 +231,6 @@ def _read(cache, key):
     if generation is None:
         generation = _start_generation(cache)
     return generation, found.get(key)
-
-
-def cached_fragment(name, render, *, vary=""):
-    """Text that `render()` returns, rendered once per content generation, code
-    release, language and `vary`, and then shared by every server.
-
-    For a part of a page that is the same for everyone while the page around it
-    is not (the blank enquiry form inside a page carrying each visitor's
-    tokens). `vary` must come from a bounded set (a published slug, not
-    anything a visitor types). Renders afresh when the cache does not answer.
-    """
-    return mark_safe(cached_value(f"fragment:{name}", render, vary=vary))
 
 
 def cached_value(name, compute, *, vary=""):

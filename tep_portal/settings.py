@@ -378,7 +378,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Staff who are told about every new enquiry.
 ENQUIRY_NOTIFY_EMAILS = env_list("ENQUIRY_NOTIFY_EMAILS", "enquiries@trueeducationpartnership.com")
 
-# ENQUIRY FORM (partnerships/enquiry_protection.py, partnerships/services.py)
+# ENQUIRY FORM (enquiries/protection.py, enquiries/services.py)
 # ------------------------------------------------------------------------------
 # Enquiries accepted per client address: "<count>/<period>", period in s, m, h or d; "off" disables.
 # Counted in the cache: set CACHE_URL (Redis) when several app servers run.
