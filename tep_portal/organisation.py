@@ -21,8 +21,12 @@ from .views import PublicPageMixin
 
 
 def current_organisation():
-    """The organisation record, from the shared cache while content is unchanged."""
-    return pagecache.cached_value("organisation", Organisation.objects.current)
+    """The organisation record, from the shared cache while content is unchanged. During a
+    database outage, the record's defaults (pages that need no database still open)."""
+    try:
+        return pagecache.cached_value("organisation", Organisation.objects.current)
+    except DatabaseError:
+        return Organisation.objects.none().current()
 
 
 def organisation(request):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -58,13 +59,17 @@ class OrganisationAdmin(TranslationAdmin):
     ]
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and not Organisation.objects.exists()
+        # The one record exists from the first migration on; no query here, every admin page asks.
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        """One record: the list goes straight to its form (or to the add form before it exists)."""
-        if Organisation.objects.filter(pk=SINGLETON_ID).exists():
-            return redirect(reverse("admin:tep_portal_organisation_change", args=[SINGLETON_ID]))
-        return redirect(reverse("admin:tep_portal_organisation_add"))
+        """One record: the list goes straight to its form (making the record, with its defaults,
+        in a database that lost it)."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if not Organisation.objects.filter(pk=SINGLETON_ID).exists():
+            Organisation.objects.current().save()
+        return redirect(reverse("admin:tep_portal_organisation_change", args=[SINGLETON_ID]))

@@ -95,6 +95,9 @@ def test_the_admin_list_goes_straight_to_the_one_record_which_cannot_be_deleted_
     response = admin_client.get("/admin/tep_portal/organisation/")
     assert response.status_code == 302 and response["Location"] == CHANGE_URL
     assert admin_client.get("/admin/tep_portal/organisation/add/").status_code == 403
+    Organisation.objects.all().delete()  # a database that lost it: the list makes it again
+    assert admin_client.get("/admin/tep_portal/organisation/")["Location"] == CHANGE_URL
+    assert Organisation.objects.get().name_en == "True Education Partnership"
     assert admin_client.get("/admin/tep_portal/organisation/1/delete/").status_code == 403
     assert admin_client.get(CHANGE_URL).status_code == 200
 
