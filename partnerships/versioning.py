@@ -8,6 +8,7 @@ from .models import (
     Benefit,
     ChinesePlace,
     Council,
+    EventPartnership,
     Page,
     Partnership,
     ProcessStep,
@@ -19,6 +20,18 @@ from .models import (
 
 def register_models():
     # school_links is declared by the schools app on Partnership; followed when it is installed.
-    register(Partnership, follow=["quotes", "events", "school_links"])
-    for model in (Council, ChinesePlace, Area, TimelineEvent, Quote, Statistic, ProcessStep, Benefit, Page):
+    # event_links: the rows the partnership page's event inline edits (which events it belongs to).
+    register(Partnership, follow=["quotes", "events", "event_links", "school_links"])
+    for model in (
+        Council,
+        ChinesePlace,
+        Area,
+        TimelineEvent,
+        EventPartnership,
+        Quote,
+        Statistic,
+        ProcessStep,
+        Benefit,
+        Page,
+    ):
         register(model)
