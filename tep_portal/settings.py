@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "reversion",
     # Project-wide pieces: template tags, management commands, shared mixins (no models).
     "tep_portal",
     # The apps, each depending only on those above it: enquiries → partnerships ← schools.
