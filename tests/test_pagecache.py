@@ -15,7 +15,7 @@ from django.test.signals import template_rendered
 from enquiries.models import PartnershipEnquiry
 from partnerships.models import Page, Partnership, Quote, TimelineEvent
 from schools.models import UKSchool
-from tep_portal import pagecache
+from tep_portal import fragment_cache, pagecache
 
 from .enquiries.support import VALID_ANSWERS
 from .factories import PartnershipEnquiryFactory, PartnershipFactory, TimelineEventFactory
@@ -548,5 +548,5 @@ def test_shared_fragments_are_computed_afresh_when_the_cache_is_down(client, set
         "down": {"BACKEND": "tep_portal.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},
     }
     settings.PAGE_CACHE_ALIAS = settings.PAGE_CACHE_STATE_ALIAS = "down"
-    assert pagecache.remember("test-fragment", lambda: "computed") == "computed"
+    assert fragment_cache.remember("test-fragment", lambda: "computed") == "computed"
     assert client.get("/partnerships/?province=zhejiang").status_code == 200
