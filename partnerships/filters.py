@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from tep_portal.pagecache import remember
+from tep_portal.fragment_cache import remember
 from tep_portal.text import year_display
 from tep_portal.validators import MAX_YEAR, MIN_YEAR
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
-from tep_portal.pagecache import remember
+from tep_portal.fragment_cache import remember
 from tep_portal.preview import PreviewMixin
 from tep_portal.views import PublicPageMixin
 

@@ -22,7 +22,7 @@
 6. Runs every page again with the page cache off ("cold": as after a staff
    edit, or for a query string the cache does not keep), under the same load and
    one request at a time, against the cold targets. Choice lists, counts and
-   shared fragments are still kept per content generation (pagecache.remember),
+   shared fragments are still kept per content generation (tep_portal/fragment_cache.py),
    as in production; the warm-up fills them as the first visitors after an edit
    would.
 

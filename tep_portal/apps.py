@@ -1,5 +1,9 @@
+import logging
+
 from django.apps import AppConfig, apps
 from django.conf import settings
+
+from .log_filters import OneLineWarning
 
 
 class TepPortalConfig(AppConfig):
@@ -14,3 +18,5 @@ class TepPortalConfig(AppConfig):
 
         for label in settings.CONTENT_APPS:
             pagecache.watch_app(apps.get_app_config(label))
+        # A request for a host not in ALLOWED_HOSTS (scanners send them all day): one line, no traceback.
+        logging.getLogger("django.security.DisallowedHost").addFilter(OneLineWarning())

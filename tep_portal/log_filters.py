@@ -1,4 +1,4 @@
-"""Logging filters (settings.LOGGING)."""
+"""Logging filters (attached in tep_portal/apps.py)."""
 
 import logging
 

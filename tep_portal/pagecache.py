@@ -28,18 +28,9 @@ How it stays correct:
 - The key is the scheme, host and full path with its query string, the language
   and a fingerprint of the code and templates, so a deploy never serves pages
   rendered by the previous release.
-- Keys are bounded: a query string is cached only when it holds nothing but the
-  parameters the page's view reads (its `page_cache_parameters`), each once; any
-  other query string is rendered and not stored, so random parameters cannot
-  fill the cache. Pages live in their own cache alias ("pages"), where eviction
-  is expected; the generation counter lives in the default cache, which must
-  never evict (README "Deploying beyond one machine").
-- It fails closed: if the generation cannot be read, no stored page is served;
-  if it cannot be bumped, it is deleted, so no stored page is served until it
-  can be written again (an unpublished page must not outlive its edit).
-- A request whose SCRIPT_NAME is not empty (its path is not the path the page
-  was routed by) neither reads nor stores pages: the page it renders is not the
-  page at its URL.
+- Keys are bounded (only the parameters a view reads: tep_portal/page_routes.py);
+  pages may be evicted, the generation never; it fails closed (README "Redis layout").
+- A request routed under a SCRIPT_NAME neither reads nor stores pages.
 
 After an edit every page is missing at once; a page is then rendered by one
 request while the others asking for it wait for that render (a lock in the
@@ -49,11 +40,10 @@ Pages are stored gzip-compressed (once, when stored) and sent compressed to
 every client that accepts it, which every browser does; a tenth of the bytes to
 read from the cache and to send to a phone.
 
-Stored pages carry an ETag (no Last-Modified, which would tell when someone
-else first asked for the URL); a browser revalidating with If-None-Match gets a
-304 without a body. No header says whether a page came from the cache, unless
-PAGE_CACHE_STATUS_HEADER is switched on for debugging. Browsers are told to revalidate every
-time (max-age=0 by default), because staff edits must show at once.
+Stored pages carry an ETag, but no Last-Modified and no header saying whether
+they came from the cache (either tells when someone else asked for the URL); a
+browser revalidating with If-None-Match gets a 304 without a body. Browsers are
+told to revalidate every time (max-age=0 by default): staff edits show at once.
 """
 
 import gzip
@@ -71,11 +61,10 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.urls import Resolver404, resolve
-from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import get_language_from_path
 
+from . import page_routes
 from .compression import accepts_gzip
 
 logger = logging.getLogger(__name__)
@@ -109,20 +98,12 @@ RENDER_POLL_SECONDS = 0.02
 
 def _cache():
     """Where pages are stored: a cache that may evict them (README: Redis layout)."""
-    return caches[_page_alias()]
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def _state_cache():
     """Where the generation counter lives: the cache that never evicts (the rate limits' too)."""
-    return caches[_state_alias()]
-
-
-def _page_alias():
-    return settings.PAGE_CACHE_ALIAS
-
-
-def _state_alias():
-    return settings.PAGE_CACHE_STATE_ALIAS
+    return caches[settings.PAGE_CACHE_STATE_ALIAS]
 
 
 def enabled():
@@ -147,18 +128,10 @@ def bump_generation():
         # stored pages until a new one can be written (_read then fails to start one).
         try:
             cache.delete(GENERATION_KEY)
+            outcome = "deleted it: no stored page is served until it can be written again"
         except Exception:
-            logger.error(
-                "Page cache: could not bump or delete the content generation (%s); servers that still reach the "
-                "cache may serve pages stored before this edit for up to PAGE_CACHE_SECONDS",
-                type(exc).__name__,
-            )
-        else:
-            logger.error(
-                "Page cache: could not bump the content generation (%s); deleted it, so no stored page is served "
-                "until it can be written again",
-                type(exc).__name__,
-            )
+            outcome = "nor delete it: servers that reach the cache may serve older pages for PAGE_CACHE_SECONDS"
+        logger.error("Page cache: could not bump the content generation (%s), %s", type(exc).__name__, outcome)
 
 
 def _start_generation(cache, *, replace=False):
@@ -251,33 +224,6 @@ def is_shareable_request(request):
     return request.path == request.path_info
 
 
-def routed_view(path):
-    """The view function or class at `path`, or None. Resolved in the path's own language, as
-    the URLconf will: the page cache runs before LocaleMiddleware."""
-    language = get_language_from_path(path) or settings.LANGUAGE_CODE
-    try:
-        with translation.override(language):
-            view = resolve(path).func
-    except Resolver404:
-        return None
-    return getattr(view, "view_class", view)
-
-
-def is_exempt_view(view):
-    """Whether the view says its pages are not to be cached (`page_cache_exempt = True`)."""
-    return getattr(view, "page_cache_exempt", False)
-
-
-def has_only_page_parameters(request, view):
-    """Whether the query string names only parameters the view declares in
-    `page_cache_parameters`, each at most once. Anything else (random or tracking
-    parameters) would make a new key for the same page, without bound."""
-    if not request.META.get("QUERY_STRING"):
-        return True
-    allowed = frozenset(getattr(view, "page_cache_parameters", ()))
-    return all(name in allowed and len(values) == 1 for name, values in request.GET.lists())
-
-
 def _request_key(kind, request):
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     url = request.build_absolute_uri()  # scheme and host: pages hold absolute links
@@ -290,7 +236,7 @@ def _read(key):
     when pages and the generation share a cache. Raises when the generation cannot
     be read or started: then no stored page may be served (fail closed)."""
     state, pages = _state_cache(), _cache()
-    if settings.CACHES.get(_state_alias()) == settings.CACHES.get(_page_alias()):
+    if settings.CACHES.get(settings.PAGE_CACHE_STATE_ALIAS) == settings.CACHES.get(settings.PAGE_CACHE_ALIAS):
         found = pages.get_many([GENERATION_KEY, key])
         generation, entry = found.get(GENERATION_KEY), found.get(key)
     else:
@@ -298,29 +244,6 @@ def _read(key):
     if generation is None:
         generation = _start_generation(state)
     return generation, entry
-
-
-def remember(name, compute, *vary):
-    """compute()'s value, kept in the page cache's store for the current content
-    generation, language and release: shared by every request and every server
-    until the next edit. For the expensive parts pages share whatever their query
-    string says (choice lists, counts, rendered fragments; tep_portal/templatetags/fragments.py).
-    Computed afresh when the cache does not answer or FRAGMENT_CACHE_ENABLED is off."""
-    if not settings.FRAGMENT_CACHE_ENABLED:
-        return compute()
-    language = get_language() or settings.LANGUAGE_CODE
-    detail = hashlib.blake2b(repr(vary).encode(), digest_size=12).hexdigest() if vary else "-"
-    key = f"pagecache:fragment{ENTRY_FORMAT}:{code_fingerprint()}:{language}:{name}:{detail}"
-    try:
-        generation, entry = _read(key)
-    except Exception as exc:
-        _unavailable(exc)
-        return compute()
-    if entry is not None and entry[0] == generation:
-        return entry[1]
-    value = compute()
-    _quietly(_cache().set, key, (generation, value), settings.PAGE_CACHE_SECONDS)
-    return value
 
 
 def _unavailable(exc):
@@ -405,9 +328,9 @@ class PageCacheMiddleware:
         try:
             request.get_host()
         except DisallowedHost:
-            return False  # Django answers 400 and logs it (one line, see settings.LOGGING)
-        view = routed_view(request.path_info)
-        return not is_exempt_view(view) and has_only_page_parameters(request, view)
+            return False  # Django answers 400 and logs it (one line: tep_portal/apps.py)
+        view = page_routes.routed_view(request.path_info)
+        return not page_routes.is_exempt_view(view) and page_routes.has_only_page_parameters(request, view)
 
     @staticmethod
     def is_cacheable_response(response):

@@ -92,8 +92,7 @@ MIDDLEWARE = [
     "tep_portal.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # gzip for the responses the page cache has not compressed already (the register form, say),
-    # honouring Accept-Encoding q-values; the admin is left alone (tep_portal/compression.py).
+    # gzip for what the page cache has not compressed, honouring q-values (tep_portal/compression.py).
     "tep_portal.compression.CompressionMiddleware",
     # Whole public pages for anonymous visitors, from the shared cache (tep_portal/pagecache.py).
     # After the header middleware above, so cached pages still get fresh security headers.
@@ -165,51 +164,31 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHE
 # ------------------------------------------------------------------------------
-# Local memory by default; Redis (CACHE_URL=redis://…) when several app
-# servers must share rate limits and cached pages. Two aliases (README "Redis layout"):
-# "default" holds what must never be evicted (the page cache's content generation, the
-# enquiry rate limits, image rendition records); "pages" holds whole pages, which may be
-# evicted at any time (PAGE_CACHE_URL: a Redis with maxmemory and allkeys-lru).
-
-
-def redis_cache(url):
-    return {
-        # Django's Redis backend, reusing one client per process (tep_portal/cache.py).
+# "default" never evicts, "pages" may (README "Redis layout"). Local memory, or Redis shared by the app
+# servers with one client per process (tep_portal/cache.py); a silent Redis costs a second, not a worker.
+CACHES = {
+    alias: {
         "BACKEND": "tep_portal.cache.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", "tep"),
-        # A Redis that stops answering costs a visitor a second, not a hung worker.
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
-
-
-if env("CACHE_URL"):
-    CACHES = {"default": redis_cache(env("CACHE_URL"))}
-    CACHES["pages"] = redis_cache(env("PAGE_CACHE_URL")) if env("PAGE_CACHE_URL") else CACHES["default"]
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tep"},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "tep-pages",
-            "OPTIONS": {"MAX_ENTRIES": 1000},
-        },
-    }
+    if url
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"tep-{alias}"}
+    for alias, url in (("default", env("CACHE_URL")), ("pages", env("PAGE_CACHE_URL") or env("CACHE_URL")))
+}
 # Whole-page cache (tep_portal/pagecache.py): any staff edit to public content empties it at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-# Pages and shared fragments in the alias that may evict; the content generation in the one that never does.
-PAGE_CACHE_ALIAS = "pages"
-PAGE_CACHE_STATE_ALIAS = "default"
+PAGE_CACHE_ALIAS = "pages"  # may evict: pages and shared fragments
+PAGE_CACHE_STATE_ALIAS = "default"  # never evicts: the content generation
 # How long a request waits for another one rendering the same missing page before rendering it itself.
 PAGE_CACHE_RENDER_WAIT = 10
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
 # Browsers revalidate every time (cheap: a 304 from the cache), so staff edits show at once.
 PAGE_CACHE_BROWSER_MAX_AGE = env_int("PAGE_CACHE_BROWSER_MAX_AGE", 0)
-# Pages cached by another release are never served: by default a hash of the code and templates tells
-# releases apart; a release identifier (e.g. the git commit) can be given instead.
+# Release identifier in the keys (e.g. the git commit); by default a hash of the code and templates.
 PAGE_CACHE_VERSION = env("PAGE_CACHE_VERSION", "")
-# Choice lists, counts and template fragments that pages share, kept per content generation beside
-# the pages (pagecache.remember): what keeps a page quick when the page cache cannot serve it.
+# Choice lists, counts and fragments pages share, kept per content generation (tep_portal/fragment_cache.py).
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 # X-Page-Cache: hit/miss on cached pages, for debugging only (it tells anyone whether a URL was asked for lately).
 PAGE_CACHE_STATUS_HEADER = env_bool("PAGE_CACHE_STATUS_HEADER", False)
@@ -265,27 +244,10 @@ CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "geolocation",
-        "gyroscope",
-        "hid",
-        "idle-detection",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-        "browsing-topics",
-        "interest-cohort",
-    )
+        "accelerometer autoplay camera display-capture encrypted-media geolocation gyroscope hid idle-detection "
+        "magnetometer microphone midi payment publickey-credentials-get screen-wake-lock serial usb "
+        "xr-spatial-tracking browsing-topics interest-cohort"
+    ).split()
 }
 # Everything from our own origin, nothing inline, no plugins, no framing (django-csp 4).
 CONTENT_SECURITY_POLICY = {
@@ -351,7 +313,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            # WhiteNoise's fingerprinted, gzipped files, stylesheets minified (tep_portal/staticstorage.py).
             "tep_portal.staticstorage.MinifiedStaticFilesStorage"
             if IS_PRODUCTION
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -431,7 +392,6 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"one_line_warning": {"()": "tep_portal.log_filters.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stdout"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -439,13 +399,6 @@ LOGGING = {
         # (POST data included) on every 500. Errors go to stdout only.
         "django": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO"), "propagate": False},
         "django.db.backends": {"level": "WARNING"},
-        # A request for a host not in ALLOWED_HOSTS (scanners send them all day): one line, no traceback.
-        "django.security.DisallowedHost": {
-            "handlers": ["console"],
-            "filters": ["one_line_warning"],
-            "level": "WARNING",
-            "propagate": False,
-        },
     },
 }
 # Nobody is mailed tracebacks: they can carry the personal data of an enquiry.

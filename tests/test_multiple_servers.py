@@ -65,6 +65,8 @@ def two_servers(shared_database, shared_redis, tmp_path):
         # Both run one release. (Said outright: a hash of the working tree could differ between the
         # two start-ups while files are being edited.)
         PAGE_CACHE_VERSION=uuid.uuid4().hex,
+        # X-Page-Cache: hit/miss, which the tests read (off by default: it tells visitors about each other).
+        PAGE_CACHE_STATUS_HEADER="true",
         DJANGO_ALLOWED_HOSTS=f"{PUBLIC_HOST},127.0.0.1",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         ENQUIRY_RATE_LIMIT="3/10m",

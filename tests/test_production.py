@@ -266,7 +266,7 @@ def test_production_settings():
         "LANGUAGE_COOKIE_SECURE": True,
         "STORAGES": {
             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+            "staticfiles": {"BACKEND": "tep_portal.staticstorage.MinifiedStaticFilesStorage"},
         },
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "ADMINS": [],

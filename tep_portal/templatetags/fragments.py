@@ -12,7 +12,7 @@ Loaded in templates with `{% load fragments %}`.
 from django import template
 from django.utils.safestring import mark_safe
 
-from tep_portal import pagecache
+from tep_portal.fragment_cache import remember
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ class CachedFragmentNode(template.Node):
     def render(self, context):
         vary = [value.resolve(context) for value in self.vary_on]
         # What the template engine rendered (escaped as it renders), so safe as it stands.
-        return mark_safe(pagecache.remember(self.name, lambda: self.nodelist.render(context), *vary))
+        return mark_safe(remember(self.name, lambda: self.nodelist.render(context), *vary))
 
 
 @register.tag
