@@ -196,7 +196,7 @@ class PartnershipAdmin(
         (None, {"fields": ["council", "chinese_place", "slug", "area", "kind"]}),
         (_("Dates and status"), {"fields": ["year_established", "year_note", "status", "year_ended"]}),
         (_("Story"), {"fields": ["summary", "body", "hero_image", "hero_image_alt"]}),
-        (_("Sources"), {"fields": ["confidence", "source_url", "source_note"]}),
+        (_("Sources"), {"fields": ["confidence", "source_url", "source_note", "research_note"]}),
         (_("Publishing"), {"fields": ["is_published", "is_featured"]}),
     ]
 

@@ -53,10 +53,21 @@ def plain_to_html(text):
     parts = []
     for block in body_blocks(text):
         if block.kind == "heading":
-            parts.append(f"<h2>{escape(block.text, quote=False)}</h2>")
+            parts.append(f"<h2>{_inline(block.text)}</h2>")
+        elif block.kind == "list":
+            parts.append("<ul>" + "".join(f"<li>{_inline(item)}</li>" for item in block.lines) + "</ul>")
         else:
-            parts.append("<p>" + "<br>".join(escape(line, quote=False) for line in block.lines) + "</p>")
+            parts.append("<p>" + "<br>".join(_inline(line) for line in block.lines) + "</p>")
     return "".join(parts)
+
+
+# An https:// address in plain text (escaped first, so no quote or angle bracket can be part of it).
+_URL_IN_TEXT = re.compile(r"https://[^\s<>\"'，。；）]+[^\s<>\"'，。；）.,;:)]")
+
+
+def _inline(text):
+    """A line of plain text as HTML: escaped, each https:// address made a link."""
+    return _URL_IN_TEXT.sub(lambda match: f'<a href="{match.group()}">{match.group()}</a>', escape(text, quote=False))
 
 
 def to_html(text):

@@ -84,7 +84,7 @@ INSTALLED_APPS = [
 
 # The apps whose models public pages show: their changes empty the page cache
 # (tep_portal/pagecache.py) and the "Content editors" group may edit them.
-CONTENT_APPS = ["partnerships", "schools"]
+CONTENT_APPS = ["tep_portal", "partnerships", "schools"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -125,6 +125,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The organisation record (footer, contact details, schema.org data): one query per render.
+                "tep_portal.organisation.organisation",
             ],
         },
     },

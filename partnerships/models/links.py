@@ -99,7 +99,17 @@ class Partnership(models.Model):
     confidence = models.CharField(_("confidence"), max_length=8, choices=Confidence, default=Confidence.HIGH)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     source_note = models.TextField(
-        _("notes on sources"), blank=True, help_text=_("Further sources and caveats, for staff and careful readers.")
+        _("notes on sources"),
+        blank=True,
+        help_text=_(
+            "Shown to visitors under Sources: a sentence or two for readers on what the sources say and how "
+            "sure they are, in both languages. Internal research goes in the research notes."
+        ),
+    )
+    research_note = models.TextField(
+        _("research notes"),
+        blank=True,
+        help_text=_("For staff only, never shown on the site: where the facts come from, conflicts, what to check."),
     )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences for lists and search results.")
