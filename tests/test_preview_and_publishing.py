@@ -163,8 +163,11 @@ def test_the_admin_warns_about_a_future_date_on_save_and_in_the_list(admin_clien
             "precision": "day",
             "title_en": "Planned visit",
             "category": "culture",
-            "partnerships": [partnership.pk],
             "is_published": "on",
+            # The event's partnerships: an inline on its page (issue 11, one-screen editing).
+            "partnership_links-TOTAL_FORMS": "1",
+            "partnership_links-INITIAL_FORMS": "0",
+            "partnership_links-0-partnership": str(partnership.pk),
             "UKSchool_events-TOTAL_FORMS": "0",
             "UKSchool_events-INITIAL_FORMS": "0",
         },
