@@ -9,12 +9,14 @@ from partnerships.sitemaps import SITEMAPS as PARTNERSHIP_SITEMAPS
 from schools.sitemaps import SITEMAPS as SCHOOL_SITEMAPS
 
 from . import views
+from .signin import SignInForm
 
 # The composition root: the one module that imports every app (README "Layout").
 SITEMAPS = {**PARTNERSHIP_SITEMAPS, **SCHOOL_SITEMAPS, **ENQUIRY_SITEMAPS}
 
 admin.site.site_header = "TEP Portal administration"
 admin.site.site_title = "TEP Portal admin"
+admin.site.login_form = SignInForm  # pauses a username attacked from many addresses
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
