@@ -110,12 +110,16 @@ class PartnershipEnquiryQuerySet(models.QuerySet):
         """Every enquiry sent from this address, whatever its letter case."""
         return self.filter(email__iexact=email.strip())
 
+    def acknowledged_since(self, email, moment):
+        """Enquiries from this address whose acknowledgement went out after `moment`."""
+        return self.for_email(email).filter(acknowledged_at__gte=moment)
+
     def awaiting_email(self):
         """Enquiries whose staff notification or acknowledgement has not gone out yet."""
         return (
             self.filter(anonymised_at__isnull=True)
             .exclude(status=EnquiryStatus.SPAM)
-            .filter(Q(staff_notified_at__isnull=True) | Q(acknowledged_at__isnull=True))
+            .filter(Q(staff_notified_at__isnull=True) | Q(acknowledged_at__isnull=True, acknowledgement_withheld=False))
         )
 
 
@@ -173,6 +177,12 @@ class PartnershipEnquiry(models.Model):
     # Email delivery: recorded so a failed send is visible and retried (manage.py retry_enquiry_emails).
     staff_notified_at = models.DateTimeField(_("staff notified"), null=True, blank=True, editable=False)
     acknowledged_at = models.DateTimeField(_("acknowledgement sent"), null=True, blank=True, editable=False)
+    acknowledgement_withheld = models.BooleanField(
+        _("acknowledgement withheld"),
+        default=False,
+        editable=False,
+        help_text=_("Not sent: this address had already received the most acknowledgements allowed in a day."),
+    )
     email_attempts = models.PositiveSmallIntegerField(_("email attempts"), default=0, editable=False)
     last_email_error = models.CharField(
         _("last email error"), max_length=100, blank=True, editable=False, help_text=_("The kind of error only.")

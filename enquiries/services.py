@@ -105,6 +105,18 @@ def build_acknowledgement(enquiry):
     return EmailMessage(subject=_one_line(subject), body=body, to=[enquiry.email], reply_to=reply_to)
 
 
+def _acknowledgements_used_up(enquiry):
+    """Whether this enquiry's address has had ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY acknowledgements in
+    the last 24 hours: then the form must not become a way to flood someone's inbox from TEP's
+    address. The enquiry itself is stored and staff are told as usual."""
+    since = timezone.now() - datetime.timedelta(days=1)
+    sent = PartnershipEnquiry.objects.acknowledged_since(enquiry.email, since).count()
+    if sent < settings.ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY:
+        return False
+    logger.info("Enquiry %s: acknowledgement withheld, daily limit for its address reached", enquiry.reference)
+    return True
+
+
 def enquiry_send_emails(*, enquiry_id):
     """Send whichever of the staff notification and the acknowledgement has not
     gone yet, and record the outcome on the enquiry. Never raises for a mail
@@ -124,6 +136,9 @@ def enquiry_send_emails(*, enquiry_id):
     ):
         if getattr(enquiry, sent_field) is not None:
             continue
+        if kind == "acknowledgement" and (enquiry.acknowledgement_withheld or _acknowledgements_used_up(enquiry)):
+            enquiry.acknowledgement_withheld = True
+            continue
         if kind == "staff notification" and not settings.ENQUIRY_NOTIFY_EMAILS:
             logger.warning("Enquiry %s: ENQUIRY_NOTIFY_EMAILS is empty, no staff notification sent", enquiry.reference)
             setattr(enquiry, sent_field, timezone.now())
@@ -140,7 +155,15 @@ def enquiry_send_emails(*, enquiry_id):
             setattr(enquiry, sent_field, timezone.now())
     enquiry.email_attempts += 1
     enquiry.last_email_error = type(last_error).__name__[:100] if last_error else ""
-    enquiry.save(update_fields=["staff_notified_at", "acknowledged_at", "email_attempts", "last_email_error"])
+    enquiry.save(
+        update_fields=[
+            "staff_notified_at",
+            "acknowledged_at",
+            "acknowledgement_withheld",
+            "email_attempts",
+            "last_email_error",
+        ]
+    )
     return last_error is None
 
 

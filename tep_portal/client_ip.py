@@ -54,7 +54,9 @@ def _networks(networks):
 
 
 def is_trusted_proxy(address):
-    return address is not None and any(address in network for network in _networks(tuple(settings.TRUSTED_PROXY_NETWORKS)))
+    return address is not None and any(
+        address in network for network in _networks(tuple(settings.TRUSTED_PROXY_NETWORKS))
+    )
 
 
 def client_address(request):

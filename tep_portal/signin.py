@@ -70,4 +70,3 @@ class SignInForm(AdminAuthenticationForm):
                     code="paused",
                 )
         return super().clean()
-

@@ -472,7 +472,8 @@ def test_health_check_answers_503_when_the_database_is_unreachable(site_without_
     started = time.monotonic()
     response = fetch(site_without_database.port, "/healthz/", https=False)
     assert response.status == 503
-    assert json.loads(response.body) == {"status": "unavailable", "database": "unavailable"}
+    assert json.loads(response.body)["status"] == "unavailable"
+    assert json.loads(response.body)["database"] == "unavailable"
     assert "no-store" in response.headers["Cache-Control"]
     assert time.monotonic() - started < 10  # connect_timeout, not a hung load balancer probe
 

@@ -57,7 +57,9 @@ def test_one_username_attacked_from_many_networks_is_slowed_down_but_never_locke
     assert "Too many failed sign-ins for this account" in refused.content.decode()
     assert not signed_in(client)
     # The pause is limited: 15 minutes after the last failure the right password works again.
-    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.latest("attempt_time").attempt_time - datetime.timedelta(minutes=16))
+    AccessAttempt.objects.update(
+        attempt_time=AccessAttempt.objects.latest("attempt_time").attempt_time - datetime.timedelta(minutes=16)
+    )
     assert sign_in(client, STAFF_PASSWORD, address="2001:db8:99:1::1").status_code == HTTPStatus.FOUND
     assert signed_in(client)
 

@@ -25,8 +25,8 @@ def test_addresses_in_one_ipv6_64_share_one_limit(client, settings):
     settings.ENQUIRY_RATE_LIMIT = "2/h"
     for host in ("1", "2"):
         assert post_enquiry(client, REMOTE_ADDR=f"2001:db8:1:2::{host}").status_code == HTTPStatus.FOUND
-    for host in ("3", "ffff:ffff:ffff:ffff"):
-        assert post_enquiry(client, REMOTE_ADDR=f"2001:db8:1:2:{host}").status_code == HTTPStatus.TOO_MANY_REQUESTS
+    for address in ("2001:db8:1:2::3", "2001:db8:1:2:ffff:ffff:ffff:ffff"):
+        assert post_enquiry(client, REMOTE_ADDR=address).status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert post_enquiry(client, REMOTE_ADDR="2001:db8:1:3::1").status_code == HTTPStatus.FOUND  # the next /64
     assert PartnershipEnquiry.objects.count() == 3
 
