@@ -213,6 +213,9 @@ AXES_CLIENT_IP_CALLABLE = "tep_portal.client_ip.client_group"
 # further failure, up to the maximum; never a permanent block, and not from an address the
 # person has signed in from before.
 SIGNIN_USERNAME_FREE_FAILURES = env_int("SIGNIN_USERNAME_FREE_FAILURES", 10)
+# Days django-axes' records (staff sign-ins and failures, with addresses) are kept; purged daily
+# by `manage.py purge_enquiries`.
+SIGNIN_LOG_RETENTION_DAYS = env_int("SIGNIN_LOG_RETENTION_DAYS", 90)
 SIGNIN_USERNAME_MAX_DELAY = timedelta(minutes=env_int("SIGNIN_USERNAME_MAX_DELAY_MINUTES", 15))
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 # How many proxies (load balancer, nginx) append to X-Forwarded-For in front of the app servers.

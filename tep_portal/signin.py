@@ -11,13 +11,16 @@ further failure up to SIGNIN_USERNAME_MAX_DELAY (15 minutes).
 It can never lock staff out for good: the pause ends by itself; a sign-in
 refused during a pause is not checked and not counted, so an attacker cannot
 lengthen it; and a staff member signing in from a client they have signed in
-from before (axes' AccessLog, within the retention period) is not paused.
+from before (axes' AccessLog, kept SIGNIN_LOG_RETENTION_DAYS) is not paused.
+
+signin_records_purge deletes axes' records after SIGNIN_LOG_RETENTION_DAYS;
+`manage.py purge_enquiries` (daily) runs it.
 """
 
 import datetime
 import math
 
-from axes.models import AccessAttempt, AccessLog
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
@@ -29,7 +32,6 @@ from .client_ip import client_group
 
 FAILURE_WINDOW = datetime.timedelta(hours=1)
 FIRST_PAUSE = datetime.timedelta(minutes=1)
-KNOWN_CLIENT_DAYS = 90
 
 
 def username_pause(username, client, *, now=None):
@@ -42,7 +44,9 @@ def username_pause(username, client, *, now=None):
     if over < 0:
         return None
     known = AccessLog.objects.filter(
-        username=username, ip_address=client, attempt_time__gte=now - datetime.timedelta(days=KNOWN_CLIENT_DAYS)
+        username=username,
+        ip_address=client,
+        attempt_time__gte=now - datetime.timedelta(days=settings.SIGNIN_LOG_RETENTION_DAYS),
     )
     if client and known.exists():
         return None
@@ -70,3 +74,14 @@ class SignInForm(AdminAuthenticationForm):
                     code="paused",
                 )
         return super().clean()
+
+
+def signin_records_purge(*, days, now=None):
+    """Delete django-axes' records (sign-ins, failures, attempts) older than `days`: they hold
+    staff addresses and usernames, kept only as long as they serve security. Returns the count."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    deleted = 0
+    for model in (AccessLog, AccessFailureLog, AccessAttempt):
+        count, _by_model = model.objects.filter(attempt_time__lt=cutoff).delete()
+        deleted += count
+    return deleted

@@ -23,6 +23,7 @@ def _pinned(settings):
     settings.TRUSTED_PROXY_COUNT = 0
     settings.SIGNIN_USERNAME_FREE_FAILURES = 10
     settings.SIGNIN_USERNAME_MAX_DELAY = datetime.timedelta(minutes=15)
+    settings.SIGNIN_LOG_RETENTION_DAYS = 90
 
 
 def signed_in(client):
