@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.views import defaults
 
 
@@ -31,6 +32,6 @@ def permission_denied(request, exception=None):
     from django.contrib import admin  # the site, configured by tep_portal/urls.py
 
     if request.path.startswith("/admin/") and getattr(request, "user", None) and request.user.is_staff:
-        context = {**admin.site.each_context(request), "title": "403"}
+        context = {**admin.site.each_context(request), "title": gettext("You do not have permission to see this page")}
         return TemplateResponse(request, "admin/403.html", context, status=403).render()
     return defaults.permission_denied(request, exception)
