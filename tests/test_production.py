@@ -359,7 +359,7 @@ def test_plain_http_is_redirected_to_https_on_the_same_host(site):
 def test_health_check_answers_the_load_balancer_over_plain_http(site):
     response = fetch(site.port, "/healthz/", https=False)
     assert response.status == 200
-    assert json.loads(response.body) == {"status": "ok", "database": "ok"}
+    assert json.loads(response.body) == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-store" in response.headers["Cache-Control"]
 
 
