@@ -109,7 +109,12 @@ def image_set(field_file, widths=WIDTHS):
         return ImageSet(())
     digest = hashlib.sha256(f"{field_file.name}|{widths}".encode()).hexdigest()
     key = f"tep:renditions:v1:{digest}"
-    cached = cache.get(key)
+    try:
+        cached = cache.get(key)
+    except Exception as exc:
+        # The cache is down: the renditions are still in the storage, so the page only costs more.
+        logger.warning("Renditions: cache unavailable (%s)", type(exc).__name__)
+        cached = None
     if cached is not None:
         return cached
     try:
@@ -118,5 +123,8 @@ def image_set(field_file, widths=WIDTHS):
         # A missing or broken upload must not break the page: show it without the image.
         logger.warning("Could not make renditions of %s", field_file.name, exc_info=True)
         return ImageSet(())
-    cache.set(key, result, CACHE_SECONDS)
+    try:
+        cache.set(key, result, CACHE_SECONDS)
+    except Exception as exc:
+        logger.warning("Renditions: could not record %s in the cache (%s)", field_file.name, type(exc).__name__)
     return result

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
+from tep_portal.pagecache import remember
 from tep_portal.views import PublicPageMixin
 
 from . import renditions, structured_data
@@ -49,21 +50,32 @@ class HomeView(PublicPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         pages = {page.slug: page for page in Page.objects.filter(slug__in=["home", "about"])}
+        # The counts read every partnership and school: once per content generation, not per visit.
+        figures, school_count = remember("home-figures", self.figures)
         return super().get_context_data(
             page=pages.get("home"),
             about=pages.get("about"),
-            figures=Partnership.objects.published().active().headline_figures(),
-            school_count=related_objects(Council, "schools").published().count(),
+            figures=figures,
+            school_count=school_count,
             statistics=Statistic.objects.published(),
             featured=published_partnerships().filter(is_featured=True),
             events=events_with_partnerships(TimelineEvent.objects.published().newest_first())[:HOME_EVENTS],
             **kwargs,
         )
 
+    @staticmethod
+    def figures():
+        return (
+            Partnership.objects.published().active().headline_figures(),
+            related_objects(Council, "schools").published().count(),
+        )
+
 
 class PartnershipListView(PublicPageMixin, ListView):
     template_name = "partnerships/partnership_list.html"
     paginate_by = 12
+    # The query parameters the page reads; any other keeps the page out of the page cache.
+    page_cache_parameters = (*DirectoryFilterForm.base_fields, "page")
 
     meta_description = gettext_lazy(
         "Every UK–China sister-city partnership we know of: search by place in English or Chinese, "
@@ -139,6 +151,7 @@ class PartnershipDetailView(PublicPageMixin, DetailView):
 class TimelineView(PublicPageMixin, ListView):
     template_name = "partnerships/timeline.html"
     paginate_by = 20
+    page_cache_parameters = (*TimelineFilterForm.base_fields, "page")
 
     def get_queryset(self):
         self.form = TimelineFilterForm(self.request.GET)

@@ -32,6 +32,7 @@ def schools_with_links():
 class SchoolListView(PublicPageMixin, ListView):
     template_name = "schools/ukschool_list.html"
     paginate_by = 24
+    page_cache_parameters = ("page",)
 
     def get_queryset(self):
         return schools_with_links()

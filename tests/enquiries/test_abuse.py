@@ -15,7 +15,8 @@ from .support import post_enquiry
 
 pytestmark = pytest.mark.django_db
 
-DEAD_REDIS = {"default": {"BACKEND": "tep_portal.cache.RedisCache", "LOCATION": "redis://127.0.0.1:18899/8"}}
+DEAD = {"BACKEND": "tep_portal.cache.RedisCache", "LOCATION": "redis://127.0.0.1:18899/8"}
+DEAD_REDIS = {"default": DEAD, "pages": DEAD}
 
 
 # --- 2. One person, one count: addresses normalised, IPv6 grouped by /64 ---------------------------
