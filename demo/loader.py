@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
 
+from partnerships.default_pages import PRIVACY
 from partnerships.models import (
     Area,
     Benefit,
@@ -36,6 +37,7 @@ from schools.models import ChineseSchool, SisterSchoolLink, UKSchool
 
 from . import content
 from .models import SeedRecord
+from .source_notes import PUBLIC_SOURCE_NOTES
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -187,9 +189,11 @@ class Loader:
             story = dict(content.PARTNERSHIP_STORIES.get(slug, {}))
             area = areas.get(story.pop("area", None))
             year = int(row["year_established"]) if row["year_established"] else None
-            source_note = notes.get((row["uk_place"], row["chinese_place"]), "")
+            # The CSV notes are internal research notes (staff only); visitors read the public ones.
+            research_note = notes.get((row["uk_place"], row["chinese_place"]), "")
             if ended and row.get("note"):
-                source_note = f"{source_note}\n{row['note']}".strip()
+                research_note = f"{research_note}\n{row['note']}".strip()
+            public_note_en, public_note_zh = PUBLIC_SOURCE_NOTES.get(slug, ("", ""))
             story.setdefault("summary", default_summary(row, council, place, year, ended))
             self.seed(
                 f"partnership:{slug}",
@@ -204,7 +208,8 @@ class Loader:
                 year_ended=int(row["year_ended"]) if ended else None,
                 confidence=row["confidence"],
                 source_url=row["source_url"],
-                source_note=source_note,
+                research_note=research_note,
+                source_note={"en": public_note_en, "zh_hans": public_note_zh},
                 # Low-confidence rows are drafts until staff confirm them.
                 is_published=row["confidence"] != Confidence.LOW,
                 **story,
@@ -227,6 +232,7 @@ class Loader:
                 council=council,
                 town=school["town"],
                 summary=school["summary"],
+                is_published=True,  # new schools start as drafts; the demo's are public
             )
             if uk_school is None or ningbo is None:
                 continue
@@ -242,6 +248,7 @@ class Loader:
                     partnership=nottingham_ningbo,
                     year_started=2018,
                     activities=school["activities"],
+                    is_published=True,
                 )
 
     def events(self):
@@ -262,21 +269,31 @@ class Loader:
     def site_copy(self):
         for quote in content.QUOTES:
             quote = dict(quote)
+            quote.setdefault("is_published", True)  # new content starts as a draft; the demo's is public
             self.seed(quote.pop("key"), Quote, partnership=self.partnership(quote.pop("partnership")), **quote)
         for position, stat in enumerate(content.STATISTICS):
             stat = dict(stat)
+            stat.setdefault("is_published", True)
             self.seed(stat.pop("key"), Statistic, position=position, **stat)
         for position, (title, title_zh, text, text_zh) in enumerate(content.PROCESS_STEPS):
             self.seed(
                 f"process:{slugify(title)}",
                 ProcessStep,
                 position=position,
+                is_published=True,
                 title={"en": title, "zh_hans": title_zh},
                 text={"en": text, "zh_hans": text_zh},
             )
         for position, (text, text_zh) in enumerate(content.BENEFITS):
-            self.seed(f"benefit:{slugify(text)}", Benefit, position=position, text={"en": text, "zh_hans": text_zh})
-        for page in content.PAGES:
+            self.seed(
+                f"benefit:{slugify(text)}",
+                Benefit,
+                position=position,
+                is_published=True,
+                text={"en": text, "zh_hans": text_zh},
+            )
+        # The privacy notice as first written (migration 0010 stores it too; a flushed database has none).
+        for page in [*content.PAGES, PRIVACY]:
             page = dict(page)
             slug = page.pop("slug")
             self.seed(f"page:{slug}", Page, lookup={"slug": slug}, **page)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
 from tep_portal.pagecache import remember
+from tep_portal.preview import PreviewMixin
 from tep_portal.views import PublicPageMixin
 
 from . import renditions, structured_data
@@ -101,20 +102,22 @@ class PartnershipListView(PublicPageMixin, ListView):
         return super().get_context_data(form=self.form, **kwargs)
 
 
-class PartnershipDetailView(PublicPageMixin, DetailView):
+class PartnershipDetailView(PreviewMixin, PublicPageMixin, DetailView):
     template_name = "partnerships/partnership_detail.html"
+    model = Partnership
 
     def get_queryset(self):
-        events = TimelineEvent.objects.published().order_by("date", "id")
-        links = (
-            related_objects(Partnership, "school_links")
-            .published()
-            .select_related("uk_school__council", "chinese_school__city")
+        # Staff who may change partnerships preview drafts, with the drafts that belong to them.
+        visible = (lambda qs: qs.all()) if self.previewing else (lambda qs: qs.published())
+        events = visible(TimelineEvent.objects).order_by("date", "id")
+        links = visible(related_objects(Partnership, "school_links")).select_related(
+            "uk_school__council", "chinese_school__city"
         )
-        return published_partnerships().prefetch_related(
+        partnerships = Partnership.objects.with_places() if self.previewing else published_partnerships()
+        return partnerships.prefetch_related(
             Prefetch("events", queryset=events, to_attr="public_events"),
             Prefetch("school_links", queryset=links, to_attr="public_school_links"),
-            Prefetch("quotes", queryset=Quote.objects.published(), to_attr="public_quotes"),
+            Prefetch("quotes", queryset=visible(Quote.objects), to_attr="public_quotes"),
         )
 
     def get_breadcrumbs(self):

@@ -1,12 +1,22 @@
 """Site copy staff edit: quotes, statistics, process steps, benefits and standing pages."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tep_portal.publishing import PublishableQuerySet
+from tep_portal.rich_text import RichTextField
 from tep_portal.validators import year_in_range, year_validators
 
 from .links import Partnership
+
+
+class QuoteQuerySet(PublishableQuerySet):
+    def published(self):
+        """A quote is public when it is published and so is its partnership, if it has one."""
+        return self.filter(is_published=True).filter(
+            Q(partnership__isnull=True) | Q(partnership__in=Partnership.objects.published())
+        )
 
 
 class Quote(models.Model):
@@ -25,9 +35,9 @@ class Quote(models.Model):
     is_paraphrase = models.BooleanField(
         _("reported speech"), default=False, help_text=_("Tick when the text reports what was said, not the words.")
     )
-    is_published = models.BooleanField(_("published"), default=True)
+    is_published = models.BooleanField(_("published"), default=False)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = QuoteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("quote")
@@ -42,7 +52,7 @@ class OrderedContent(models.Model):
     """Short pieces of site copy that staff reorder: steps, benefits, statistics."""
 
     position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower numbers come first."))
-    is_published = models.BooleanField(_("published"), default=True)
+    is_published = models.BooleanField(_("published"), default=False)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -110,9 +120,7 @@ class Page(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True)
-    body = models.TextField(
-        _("body"), blank=True, help_text=_("Blank lines separate paragraphs; a line starting with ## is a subheading.")
-    )
+    body = RichTextField(_("body"), blank=True, help_text=_("Subheadings, paragraphs, lists and links."))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

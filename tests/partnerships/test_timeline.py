@@ -141,7 +141,7 @@ def test_timeline_pages(client, db):
 
 def test_events_of_an_unpublished_partnership_do_not_link_to_it(client, db):
     draft = PartnershipFactory(is_published=False, slug="draft-link")
-    TimelineEventFactory(partnerships=[draft], title_en="A shared event")
+    TimelineEventFactory(partnerships=[draft, PartnershipFactory()], title_en="A shared event")
     _, body = timeline(client)
     assert "A shared event" in body
     assert "/partnerships/draft-link/" not in body
