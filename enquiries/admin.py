@@ -5,24 +5,25 @@ along the workflow (through services.enquiry_change_status, never a bulk update)
 and add notes, which cannot be edited afterwards.
 """
 
-import csv
 import logging
+from urllib.parse import quote
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Q
-from django.http import HttpResponse
-from django.utils import timezone
+from django.db.models import Q
+from django.http import HttpResponseBadRequest
+from django.utils.html import format_html
 from django.utils.timesince import timesince
+from django.utils.translation import gettext, ngettext, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from . import services
+from . import exports, services
+from .admin_filters import InterestFilter, OrganisationTypeFilter, OwnerFilter, RegionFilter, StatusFilter
+from .exports import spreadsheet_safe  # noqa: F401 - where the tests and older code find it
+from .management.commands.create_staff_groups import ENQUIRY_REVIEWERS
 from .models import (
-    INTEREST_FIELDS,
-    EnquiryInterest,
     EnquiryNote,
     EnquiryStatus,
     EnquiryStatusChange,
@@ -31,79 +32,10 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-# A cell starting with one of these is read as a formula by Excel, LibreOffice
-# or Google Sheets (OWASP "CSV injection"); full-width forms too in CJK locales.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
-
-def spreadsheet_safe(value):
-    text = "" if value is None else str(value)
-    if text.lstrip(" ")[:1] in FORMULA_TRIGGERS and text.strip(" "):
-        return "'" + text
-    return text
-
-
-class ConditionFilter(admin.SimpleListFilter):
-    """A filter whose choices are plain conditions on the enquiry row.
-
-    Django counts a SimpleListFilter's choices through `id IN (subquery)`, one
-    subquery per choice; counting the condition itself lets the database count
-    every choice in one pass (the inbox with 50,000 enquiries: see README).
-    """
-
-    def condition(self, value):
-        """The Q() for one of the lookups' values, or None for anything else."""
-        raise NotImplementedError
-
-    def queryset(self, request, queryset):
-        condition = self.condition(self.value()) if self.value() else None
-        return queryset.filter(condition) if condition is not None else queryset
-
-    def get_facet_counts(self, pk_attname, filtered_qs):
-        counts = {}
-        for i, (value, _label) in enumerate(self.lookup_choices):
-            condition = self.condition(value)
-            if condition is not None:
-                counts[f"{i}__c"] = Count(pk_attname, filter=condition)
-        return counts
-
-
-class InterestFilter(ConditionFilter):
-    title = _("interest")
-    parameter_name = "interest"
-
-    def lookups(self, request, model_admin):
-        return EnquiryInterest.choices
-
-    def condition(self, value):
-        field = INTEREST_FIELDS.get(value)
-        return Q(**{field: True}) if field else None
-
-
-class OwnerFilter(ConditionFilter):
-    title = _("owner")
-    parameter_name = "owner"
-
-    def lookups(self, request, model_admin):
-        # The admin builds its filters again for every facet count: read the owners once per request.
-        if not hasattr(request, "_enquiry_owners"):
-            # EXISTS probes the owner index once per user, where a join with DISTINCT reads every enquiry.
-            owners = (
-                get_user_model()
-                .objects.filter(Exists(PartnershipEnquiry.objects.filter(owner=OuterRef("pk"))))
-                .order_by("username")
-            )
-            request._enquiry_owners = [(str(user.pk), user.get_full_name() or user.get_username()) for user in owners]
-        return [("me", _("My enquiries")), ("none", _("Unassigned")), *request._enquiry_owners]
-
-    def condition(self, value):
-        if value == "me":
-            return Q(owner=self.request.user)
-        if value == "none":
-            return Q(owner__isnull=True)
-        if value and value.isdigit():
-            return Q(owner_id=int(value))
-        return None
+class ReviewerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
 
 
 class EnquiryReviewForm(forms.ModelForm):
@@ -111,23 +43,44 @@ class EnquiryReviewForm(forms.ModelForm):
     moves the workflow allows from the current status."""
 
     move_to = forms.ChoiceField(label=_("Change status to"), required=False)
+    reopen_reason = forms.CharField(
+        label=_("Reason for reopening"),
+        required=False,
+        max_length=500,
+        help_text=_("Needed only to reopen a converted or declined enquiry; kept in its status history."),
+    )
 
     class Meta:
         model = PartnershipEnquiry
         fields = ["owner"]
+        field_classes = {"owner": ReviewerChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Owners: active staff in "Enquiry reviewers", or superusers (and whoever owns it now), by full name.
+        reviewers = Q(is_active=True, is_staff=True) & (Q(groups__name=ENQUIRY_REVIEWERS) | Q(is_superuser=True))
+        if self.instance.owner_id:
+            reviewers |= Q(pk=self.instance.owner_id)
+        self.fields["owner"].queryset = (
+            get_user_model().objects.filter(reviewers).distinct().order_by("first_name", "last_name", "username")
+        )
         allowed = self.instance.allowed_next_statuses() if self.instance.pk else []
         self.fields["move_to"].choices = [("", _("(keep the current status)"))] + [
             (status.value, status.label) for status in allowed
         ]
         self.fields["move_to"].help_text = _("Only the next steps the workflow allows are offered.")
 
+    def clean(self):
+        cleaned_data = super().clean()
+        move_to = cleaned_data.get("move_to")
+        if move_to and self.instance.is_reopening(move_to) and not cleaned_data.get("reopen_reason", "").strip():
+            self.add_error("reopen_reason", _("Say why you are reopening this enquiry"))
+        return cleaned_data
+
 
 class StatusHistoryInline(admin.TabularInline):
     model = EnquiryStatusChange
-    fields = ["changed_at", "from_status", "to_status", "changed_by"]
+    fields = ["changed_at", "from_status", "to_status", "changed_by", "reason"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -197,10 +150,10 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
     ]
     list_display_links = ["reference", "organisation_name"]
     list_filter = [
-        "status",
+        StatusFilter,
         InterestFilter,
-        "region",
-        "organisation_type",
+        RegionFilter,
+        OrganisationTypeFilter,
         OwnerFilter,
         ("created_at", admin.DateFieldListFilter),
     ]
@@ -212,24 +165,36 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
     search_help_text = _("Search by reference, organisation, name, job title, email address or message.")
     ordering = ["-created_at", "-id"]
     list_per_page = 50
-    actions = ["mark_contacted", "mark_spam", "assign_to_me", "export_csv"]
+    actions = ["mark_contacted", "mark_spam", "assign_to_me", "export_csv", "export_xlsx"]
     inlines = [StatusHistoryInline, NoteInline, NewNoteInline]
     fieldsets = [
-        (_("Review"), {"fields": ["reference", "created_at", "status", "move_to", "owner", "closed_at"]}),
+        (
+            _("Review"),
+            {"fields": ["reference", "created_at", "status", "move_to", "reopen_reason", "owner", "closed_at"]},
+        ),
         (_("Organisation"), {"fields": ["organisation_name", "organisation_type", "region", "partnership"]}),
-        (_("Contact"), {"fields": ["contact_name", "job_title", "email", "phone"]}),
+        (_("Contact"), {"fields": ["contact_name", "job_title", "email_link", "phone"]}),
         (_("Enquiry"), {"fields": ["interests_display", "message", "language", "privacy_agreed_at"]}),
         (
             _("Emails"),
             {
-                "fields": ["staff_notified_at", "acknowledged_at", "email_attempts", "last_email_error"],
+                "fields": [
+                    "staff_notified_at",
+                    "acknowledged_at",
+                    "acknowledgement_withheld",
+                    "email_attempts",
+                    "last_email_error",
+                ],
                 "classes": ["collapse"],
             },
         ),
     ]
     # Everything shown is read-only but what the review changes (the owner, and the status through move_to).
     readonly_fields = [
-        name for _title, options in fieldsets for name in options["fields"] if name not in ("move_to", "owner")
+        name
+        for _title, options in fieldsets
+        for name in options["fields"]
+        if name not in ("move_to", "reopen_reason", "owner")
     ]
 
     def has_add_permission(self, request):
@@ -237,6 +202,23 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
 
     def has_export_permission(self, request):
         return request.user.has_perm("enquiries.export_partnershipenquiry")
+
+    def changelist_view(self, request, extra_context=None):
+        # PostgreSQL refuses a NUL byte in a query; a crafted URL gets a 400, not a 500.
+        if any("\x00" in value for values in request.GET.lists() for value in values[1]):
+            return HttpResponseBadRequest(gettext("That address is not valid."), content_type="text/plain")
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description=_("email"))
+    def email_link(self, obj):
+        """A mailto: link, its subject the reference, in the language the person wrote in."""
+        if not obj.email:
+            return "–"
+        with override(obj.language):
+            subject = gettext("Your enquiry %(reference)s") % {"reference": obj.reference}
+        local, _at, domain = obj.email.rpartition("@")
+        href = f"mailto:{quote(local, safe='')}@{quote(domain, safe='')}?subject={quote(subject, safe='')}"
+        return format_html('<a href="{}">{}</a>', href, obj.email)
 
     @admin.display(description=_("interests"))
     def interests_display(self, obj):
@@ -254,7 +236,9 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
         new_status = form.cleaned_data.get("move_to")
         if new_status:
             try:
-                services.enquiry_change_status(enquiry=obj, status=new_status, by=request.user)
+                services.enquiry_change_status(
+                    enquiry=obj, status=new_status, by=request.user, reason=form.cleaned_data.get("reopen_reason", "")
+                )
             except ValidationError as exc:
                 self.message_user(request, " ".join(exc.messages), messages.ERROR)
 
@@ -309,58 +293,19 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Export selected enquiries as CSV"), permissions=["export"])
-    def export_csv(self, request, queryset):
+    def _export(self, request, queryset, build, kind):
         rows = queryset.select_related("owner", "partnership__council", "partnership__chinese_place").order_by(
             "-created_at", "-id"
         )
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="tep-enquiries-{stamp}.csv"'
-        response.write("\ufeff")  # lets Excel read UTF-8, so Chinese and Welsh names survive
-        writer = csv.writer(response)
-        writer.writerow(CSV_HEADERS)
-        count = 0
-        for enquiry in rows:
-            writer.writerow([spreadsheet_safe(value) for value in csv_row(enquiry)])
-            count += 1
+        response, count = build(rows)
         # Who took personal data out of the system, without the data itself.
-        logger.info("CSV export of %d enquiries by user %s", count, request.user.pk)
+        logger.info("%s export of %d enquiries by user %s", kind, count, request.user.pk)
         return response
 
+    @admin.action(description=_("Export selected enquiries as CSV"), permissions=["export"])
+    def export_csv(self, request, queryset):
+        return self._export(request, queryset, exports.csv_response, "CSV")
 
-CSV_HEADERS = [
-    "reference",
-    "received",
-    "status",
-    "owner",
-    "organisation",
-    "organisation type",
-    "region",
-    "contact name",
-    "job title",
-    "email",
-    "phone",
-    "interests",
-    "partnership",
-    "message",
-]
-
-
-def csv_row(enquiry):
-    return [
-        enquiry.reference,
-        timezone.localtime(enquiry.created_at).strftime("%Y-%m-%d %H:%M"),
-        enquiry.get_status_display(),
-        enquiry.owner.get_username() if enquiry.owner else "",
-        enquiry.organisation_name,
-        enquiry.get_organisation_type_display(),
-        enquiry.get_region_display(),
-        enquiry.contact_name,
-        enquiry.job_title,
-        enquiry.email,
-        enquiry.phone,
-        "; ".join(str(interest.label) for interest in enquiry.interests),
-        str(enquiry.partnership) if enquiry.partnership else "",
-        enquiry.message,
-    ]
+    @admin.action(description=_("Export selected enquiries for Excel (.xlsx)"), permissions=["export"])
+    def export_xlsx(self, request, queryset):
+        return self._export(request, queryset, exports.xlsx_response, "XLSX")

@@ -27,34 +27,7 @@ from .models import (
     OrganisationType,
     PartnershipEnquiry,
 )
-
-# Characters that have no place in a one-line answer: control characters
-# (CR, LF, tab, NUL…), Unicode line/paragraph separators, and the bidi
-# overrides that can make text display differently from what it is.
-BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-LINE_SEPARATORS = {"\u2028", "\u2029", "\u0085"}
-
-
-def _has_forbidden_characters(value, *, multiline):
-    for char in value:
-        if multiline and char in "\r\n\t":
-            continue
-        if unicodedata.category(char) == "Cc" or char in LINE_SEPARATORS or (not multiline and char in BIDI_CONTROLS):
-            return True
-    return False
-
-
-def single_line(value):
-    if _has_forbidden_characters(value, multiline=False):
-        raise ValidationError(
-            _("Enter this on one line, without line breaks or special characters"), code="not_single_line"
-        )
-
-
-def plain_text(value):
-    if _has_forbidden_characters(value, multiline=True):
-        raise ValidationError(_("Remove the special characters from your message"), code="control_characters")
-
+from .validators import StrictEmailValidator, plain_text, single_line, strip_invisible
 
 PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()\-]+")
 
@@ -66,20 +39,6 @@ def validate_phone(value):
         raise ValidationError(
             _("Enter a telephone number, like 0115 496 0000 or +44 115 496 0000"), code="invalid_phone"
         )
-
-
-class StrictEmailValidator(EmailValidator):
-    """Django's validator, minus what a reply can never reach: `localhost`
-    (allowed by default), IP-address domains and over-long local parts."""
-
-    def __init__(self, **kwargs):
-        super().__init__(allowlist=[], **kwargs)
-
-    def __call__(self, value):
-        super().__call__(value)
-        local, _at, domain = value.rpartition("@")
-        if len(local) > 64 or domain.startswith("["):
-            raise ValidationError(self.message, code=self.code, params={"value": value})
 
 
 class AgreementCheckbox(forms.CheckboxInput):
@@ -288,6 +247,11 @@ class EnquiryForm(forms.ModelForm):
     def clean_email(self):
         local, _at, domain = self.cleaned_data["email"].rpartition("@")
         return f"{local}@{domain.lower()}"
+
+    def clean_message(self):
+        # Refused already if it changes the text's direction (plain_text); zero-width characters,
+        # BOMs and soft hyphens that come with pasted text are simply dropped.
+        return strip_invisible(self.cleaned_data["message"])
 
     def clean_phone(self):
         # Full-width digits and symbols from Chinese keyboards become their ASCII forms.

@@ -57,16 +57,19 @@ class EnquiryStatus(models.TextChoices):
     SPAM = "spam", _("Spam")
 
 
-# Which status may follow which. Converted and declined are final; spam can be
-# undone (back to new) because "mark as spam" is a bulk action and mistakes happen.
+# Which status may follow which. Spam can be undone (back to new) because "mark as
+# spam" is a bulk action and mistakes happen; converted and declined can be reopened
+# (back to in review), with the reason recorded, because a mis-click must be undoable.
 ENQUIRY_TRANSITIONS = {
     EnquiryStatus.NEW: [EnquiryStatus.IN_REVIEW, EnquiryStatus.CONTACTED, EnquiryStatus.SPAM],
     EnquiryStatus.IN_REVIEW: [EnquiryStatus.CONTACTED, EnquiryStatus.DECLINED, EnquiryStatus.SPAM],
     EnquiryStatus.CONTACTED: [EnquiryStatus.CONVERTED, EnquiryStatus.DECLINED],
-    EnquiryStatus.CONVERTED: [],
-    EnquiryStatus.DECLINED: [],
+    EnquiryStatus.CONVERTED: [EnquiryStatus.IN_REVIEW],
+    EnquiryStatus.DECLINED: [EnquiryStatus.IN_REVIEW],
     EnquiryStatus.SPAM: [EnquiryStatus.NEW],
 }
+# Leaving one of these is a reopening: it needs a reason, kept in the status history.
+REOPENABLE_STATUSES = [EnquiryStatus.CONVERTED, EnquiryStatus.DECLINED]
 OPEN_ENQUIRY_STATUSES = [EnquiryStatus.NEW, EnquiryStatus.IN_REVIEW]
 CLOSED_ENQUIRY_STATUSES = [EnquiryStatus.CONVERTED, EnquiryStatus.DECLINED, EnquiryStatus.SPAM]
 ENQUIRY_MESSAGE_MAX_LENGTH = 5000
@@ -110,12 +113,16 @@ class PartnershipEnquiryQuerySet(models.QuerySet):
         """Every enquiry sent from this address, whatever its letter case."""
         return self.filter(email__iexact=email.strip())
 
+    def acknowledged_since(self, email, moment):
+        """Enquiries from this address whose acknowledgement went out after `moment`."""
+        return self.for_email(email).filter(acknowledged_at__gte=moment)
+
     def awaiting_email(self):
         """Enquiries whose staff notification or acknowledgement has not gone out yet."""
         return (
             self.filter(anonymised_at__isnull=True)
             .exclude(status=EnquiryStatus.SPAM)
-            .filter(Q(staff_notified_at__isnull=True) | Q(acknowledged_at__isnull=True))
+            .filter(Q(staff_notified_at__isnull=True) | Q(acknowledged_at__isnull=True, acknowledgement_withheld=False))
         )
 
 
@@ -173,6 +180,12 @@ class PartnershipEnquiry(models.Model):
     # Email delivery: recorded so a failed send is visible and retried (manage.py retry_enquiry_emails).
     staff_notified_at = models.DateTimeField(_("staff notified"), null=True, blank=True, editable=False)
     acknowledged_at = models.DateTimeField(_("acknowledgement sent"), null=True, blank=True, editable=False)
+    acknowledgement_withheld = models.BooleanField(
+        _("acknowledgement withheld"),
+        default=False,
+        editable=False,
+        help_text=_("Not sent: this address had already received the most acknowledgements allowed in a day."),
+    )
     email_attempts = models.PositiveSmallIntegerField(_("email attempts"), default=0, editable=False)
     last_email_error = models.CharField(
         _("last email error"), max_length=100, blank=True, editable=False, help_text=_("The kind of error only.")
@@ -220,7 +233,9 @@ class PartnershipEnquiry(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.reference or _('(no reference)')} – {self.organisation_name}"
+        # The reference only: this is what the admin's history (LogEntry.object_repr) keeps,
+        # and it must name nobody (issue 12).
+        return self.reference or str(_("(no reference)"))
 
     @staticmethod
     def make_reference(year, number):
@@ -242,9 +257,13 @@ class PartnershipEnquiry(models.Model):
     def allowed_next_statuses(self):
         return list(ENQUIRY_TRANSITIONS[EnquiryStatus(self.status)])
 
-    def transition_to(self, status, *, by):
+    def is_reopening(self, status):
+        return self.status in REOPENABLE_STATUSES and status not in REOPENABLE_STATUSES
+
+    def transition_to(self, status, *, by, reason=""):
         """Move to `status` if the workflow allows it and return the (unsaved)
-        history row; raise ValidationError otherwise. Saving is the service's job."""
+        history row; raise ValidationError otherwise (also when reopening without
+        a reason). Saving is the service's job."""
         if status not in self.allowed_next_statuses():
             raise ValidationError(
                 _("An enquiry that is %(current)s cannot be marked %(new)s."),
@@ -254,7 +273,12 @@ class PartnershipEnquiry(models.Model):
                     "new": EnquiryStatus(status).label.lower() if status in EnquiryStatus.values else status,
                 },
             )
-        change = EnquiryStatusChange(enquiry=self, from_status=self.status, to_status=status, changed_by=by)
+        reason = " ".join(str(reason).split())
+        if self.is_reopening(status) and not reason:
+            raise ValidationError(_("Say why you are reopening this enquiry"), code="reason_required")
+        change = EnquiryStatusChange(
+            enquiry=self, from_status=self.status, to_status=status, changed_by=by, reason=reason
+        )
         now = timezone.now()
         self.status = status
         self.status_changed_at = now
@@ -290,7 +314,8 @@ class EnquiryNote(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.text[:60]}"
+        # Not the text: this is what the admin's history keeps ("Added internal note …").
+        return str(_("note %(number)s")) % {"number": self.pk or "–"}
 
 
 class EnquiryStatusChange(models.Model):
@@ -305,6 +330,9 @@ class EnquiryStatusChange(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
     changed_at = models.DateTimeField(_("when"), default=timezone.now)
+    reason = models.CharField(
+        _("reason"), max_length=500, blank=True, help_text=_("Why a converted or declined enquiry was reopened.")
+    )
 
     class Meta:
         db_table = "partnerships_enquirystatuschange"

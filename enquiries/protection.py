@@ -7,8 +7,9 @@ Three guards, all invisible to a person filling in the form:
   stored twice) and the time the form was shown (so a post that comes back
   faster than a person can type is taken for a bot);
 - a honeypot field people cannot see (see EnquiryForm.HONEYPOT_FIELD);
-- a rate limit per client address, counted in the shared cache so that every
-  app server sees the same count (Redis in production).
+- a rate limit per client (address normalised, IPv6 by /64), counted in the
+  shared cache so that every app server sees the same count (Redis in
+  production), the slot taken before anything is saved.
 """
 
 import hashlib
@@ -23,7 +24,7 @@ from django.core.cache import cache
 from django.core.checks import Error, register
 from django.core.exceptions import ImproperlyConfigured
 
-from tep_portal.client_ip import client_ip
+from tep_portal.client_ip import client_group
 
 logger = logging.getLogger(__name__)
 
@@ -102,48 +103,61 @@ def check_rate_limit_setting(app_configs, **kwargs):
 
 
 class RateLimiter:
-    """A fixed-window counter per client address in the default cache.
+    """A fixed-window counter per client in the default cache.
 
-    cache.add + cache.incr are atomic in Redis and Memcached, so concurrent
-    requests on several app servers never lose a count. The address is hashed
+    take() claims a slot before anything is saved: cache.add + cache.incr are
+    atomic in Redis and Memcached (and in the local-memory cache, under its
+    lock), so however many requests arrive at once on however many app
+    servers, only `count` of them get a slot. The client is its address
+    normalised, an IPv6 /64 counting as one (tep_portal/client_ip.py), hashed
     with the secret key: the cache holds no readable IP addresses.
+
+    When the cache cannot be reached the limit fails open: the enquiry is
+    stored (losing it would be worse than a burst of spam, which the honeypot,
+    the time check and staff's "mark as spam" still catch) and a warning is
+    logged, without the address.
     """
 
     def __init__(self, request):
         self.limit = parse_rate_limit(settings.ENQUIRY_RATE_LIMIT)
-        address = client_ip(request) or "unknown"
+        address = client_group(request) or "unknown"
         self.client_key = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+        self.taken_key = None
 
     def _window(self):
         now = int(time.time())
         start = now - now % self.limit.period_seconds
         return f"enquiry-rate:{self.client_key}:{start}", start + self.limit.period_seconds - now
 
-    def is_exceeded(self):
+    def take(self):
+        """Claim one slot; True when it is within the limit (or there is no limit, or no cache)."""
         if self.limit is None:
-            return False
-        key, _remaining = self._window()
-        try:
-            return (cache.get(key) or 0) >= self.limit.count
-        except Exception as exc:
-            # Fails open: with the cache down, people can still send enquiries (README).
-            logger.warning("Enquiry rate limit: cache unavailable (%s); not counted", type(exc).__name__)
-            return False
-
-    def hit(self):
-        if self.limit is None:
-            return
+            return True
         key, remaining = self._window()
         try:
             # add() only sets the key when it is missing; the +1 s outlives the window edge safely.
             cache.add(key, 0, timeout=remaining + 1)
             try:
-                cache.incr(key)
+                count = cache.incr(key)
             except ValueError:  # expired between add and incr: start the count again
                 cache.add(key, 1, timeout=remaining + 1)
+                count = 1
+        # Whatever the cache backend raises when its server is away (redis.ConnectionError, TimeoutError…).
         except Exception as exc:
-            # Called after an enquiry is stored: a cache that refuses the count must not turn it into a 500.
-            logger.warning("Enquiry rate limit: could not count (%s)", type(exc).__name__)
+            logger.warning("Enquiry rate limit not applied, cache unavailable (%s)", type(exc).__name__)
+            return True
+        self.taken_key = key
+        return count <= self.limit.count
+
+    def give_back(self):
+        """Return the slot taken, when nothing was stored after all (a repeat, a database error)."""
+        if self.taken_key is None:
+            return
+        try:
+            cache.decr(self.taken_key)
+        except Exception:  # noqa: S110 - expired or unreachable: the slot is gone with its window anyway
+            pass
+        self.taken_key = None
 
     def retry_after_seconds(self):
         if self.limit is None:

@@ -11,6 +11,8 @@ import logging
 from functools import partial
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -26,6 +28,7 @@ from .models import (
     SUBMITTED_FIELDS,
     EnquiryNote,
     EnquiryStatus,
+    EnquiryStatusChange,
     PartnershipEnquiry,
 )
 
@@ -107,6 +110,18 @@ def build_acknowledgement(enquiry):
     return EmailMessage(subject=_one_line(subject), body=body, to=[enquiry.email], reply_to=reply_to)
 
 
+def _acknowledgements_used_up(enquiry):
+    """Whether this enquiry's address has had ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY acknowledgements in
+    the last 24 hours: then the form must not become a way to flood someone's inbox from TEP's
+    address. The enquiry itself is stored and staff are told as usual."""
+    since = timezone.now() - datetime.timedelta(days=1)
+    sent = PartnershipEnquiry.objects.acknowledged_since(enquiry.email, since).count()
+    if sent < settings.ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY:
+        return False
+    logger.info("Enquiry %s: acknowledgement withheld, daily limit for its address reached", enquiry.reference)
+    return True
+
+
 def enquiry_send_emails(*, enquiry_id):
     """Send whichever of the staff notification and the acknowledgement has not
     gone yet, and record the outcome on the enquiry. Never raises for a mail
@@ -126,6 +141,9 @@ def enquiry_send_emails(*, enquiry_id):
     ):
         if getattr(enquiry, sent_field) is not None:
             continue
+        if kind == "acknowledgement" and (enquiry.acknowledgement_withheld or _acknowledgements_used_up(enquiry)):
+            enquiry.acknowledgement_withheld = True
+            continue
         if kind == "staff notification" and not settings.ENQUIRY_NOTIFY_EMAILS:
             logger.warning("Enquiry %s: ENQUIRY_NOTIFY_EMAILS is empty, no staff notification sent", enquiry.reference)
             setattr(enquiry, sent_field, timezone.now())
@@ -142,7 +160,15 @@ def enquiry_send_emails(*, enquiry_id):
             setattr(enquiry, sent_field, timezone.now())
     enquiry.email_attempts += 1
     enquiry.last_email_error = type(last_error).__name__[:100] if last_error else ""
-    enquiry.save(update_fields=["staff_notified_at", "acknowledged_at", "email_attempts", "last_email_error"])
+    enquiry.save(
+        update_fields=[
+            "staff_notified_at",
+            "acknowledged_at",
+            "acknowledgement_withheld",
+            "email_attempts",
+            "last_email_error",
+        ]
+    )
     return last_error is None
 
 
@@ -161,12 +187,12 @@ def enquiries_retry_emails(*, older_than=datetime.timedelta(minutes=5), max_atte
 
 
 @transaction.atomic
-def enquiry_change_status(*, enquiry, status, by):
+def enquiry_change_status(*, enquiry, status, by, reason=""):
     """Move an enquiry along the workflow and record who did it. Raises
     ValidationError when the workflow does not allow the move."""
     # Lock the row so two reviewers acting at once cannot both move it from the same status.
     locked = PartnershipEnquiry.objects.select_for_update().get(pk=enquiry.pk)
-    change = locked.transition_to(status, by=by)
+    change = locked.transition_to(status, by=by, reason=reason)
     locked.save(update_fields=["status", "status_changed_at", "closed_at"])
     change.save()
     for field in ("status", "status_changed_at", "closed_at"):
@@ -206,16 +232,38 @@ def enquiries_purge(*, months, delete=False, now=None):
     expired = PartnershipEnquiry.objects.past_retention(months_before(now or timezone.now(), months), delete=delete)
     if delete:
         count = expired.count()
+        _scrub_admin_history(expired)
         expired.delete()
         logger.info("Retention: %d closed enquiries deleted", count)
         return count
     ids = list(expired.values_list("pk", flat=True))
     EnquiryNote.objects.filter(enquiry__in=ids).delete()  # notes may name the person
+    EnquiryStatusChange.objects.filter(enquiry__in=ids).update(reason="")  # so may a reason for reopening
+    _scrub_admin_history(PartnershipEnquiry.objects.filter(pk__in=ids))
     count = PartnershipEnquiry.objects.filter(pk__in=ids).update(
         **dict.fromkeys(PERSONAL_FIELDS, ""), anonymised_at=now or timezone.now()
     )
     logger.info("Retention: %d closed enquiries anonymised", count)
     return count
+
+
+def _admin_history(enquiries):
+    """The admin's log (LogEntry: Recent actions, an object's History) for these enquiries."""
+    content_type = ContentType.objects.get_for_model(PartnershipEnquiry)
+    return LogEntry.objects.filter(
+        content_type=content_type, object_id__in=[str(pk) for pk in enquiries.values_list("pk", flat=True)]
+    )
+
+
+def _scrub_admin_history(enquiries):
+    """Erasure and retention reach the admin's log too: each entry keeps who acted, when and
+    how (added, changed, deleted), but names the enquiry by its reference only and loses its
+    change message, which can quote an internal note (issue 12)."""
+    references = dict(enquiries.values_list("pk", "reference"))
+    history = _admin_history(enquiries)
+    for pk, reference in references.items():
+        history.filter(object_id=str(pk)).update(object_repr=reference or "", change_message="")
+    return len(references)
 
 
 def personal_data_export(*, email):
@@ -226,6 +274,17 @@ def personal_data_export(*, email):
         .prefetch_related("notes", "status_changes")
         .order_by("created_at")
     )
+    history = {}
+    for entry in _admin_history(enquiries).select_related("user").order_by("action_time"):
+        history.setdefault(entry.object_id, []).append(
+            {
+                "when": entry.action_time.isoformat(),
+                "by": entry.user.get_full_name() or entry.user.get_username(),
+                "action": {1: "added", 2: "changed", 3: "deleted"}.get(entry.action_flag, ""),
+                "object": entry.object_repr,
+                "change": entry.get_change_message(),
+            }
+        )
     return {
         "email": email,
         "exported_at": timezone.now().isoformat(),
@@ -251,10 +310,12 @@ def personal_data_export(*, email):
                         "from": change.get_from_status_display(),
                         "to": change.get_to_status_display(),
                         "when": change.changed_at.isoformat(),
+                        "reason": change.reason,
                     }
                     for change in enquiry.status_changes.all()
                 ],
                 "notes": [{"written": note.created_at.isoformat(), "text": note.text} for note in enquiry.notes.all()],
+                "admin_history": history.get(str(enquiry.pk), []),
             }
             for enquiry in enquiries
         ],
@@ -263,10 +324,11 @@ def personal_data_export(*, email):
 
 @transaction.atomic
 def personal_data_erase(*, email):
-    """Delete every enquiry sent from this address, with its notes and history
-    (UK GDPR art. 17). Returns how many enquiries were deleted."""
+    """Delete every enquiry sent from this address, with its notes and history, and scrub
+    the admin's log of them (UK GDPR art. 17). Returns how many enquiries were deleted."""
     matching = PartnershipEnquiry.objects.for_email(email)
     count = matching.count()
+    _scrub_admin_history(matching)
     matching.delete()
     logger.info("Erasure request: %d enquiries deleted", count)
     return count

@@ -107,10 +107,8 @@ class EnquiryCreateView(FormView):
         if token and (sent := PartnershipEnquiry.objects.for_submission(token.submission_id)):
             return self.thanks(sent)  # a refresh or second click: the enquiry is already stored
         limiter = RateLimiter(request)
-        if limiter.is_exceeded():
-            return self.rate_limited(form, limiter)
         if form.is_honeypot_filled or (token and is_filled_too_fast(token)):
-            limiter.hit()
+            limiter.take()  # bots use up the limit too
             reason = "honeypot" if form.is_honeypot_filled else "too fast"
             logger.info("Enquiry discarded as automated (%s)", reason)
             return redirect("enquiries:register-thanks")  # the bot learns nothing
@@ -120,10 +118,18 @@ class EnquiryCreateView(FormView):
             return self.form_invalid(form)  # with a fresh token
         if not form.is_valid():
             return self.form_invalid(form)
-        enquiry, _created = services.enquiry_submit(
-            data=form.cleaned_data, submission_id=token.submission_id, language=get_language()
-        )
-        limiter.hit()
+        # The slot is taken before saving, atomically, so simultaneous posts cannot all slip under the limit.
+        if not limiter.take():
+            return self.rate_limited(form, limiter)
+        try:
+            enquiry, created = services.enquiry_submit(
+                data=form.cleaned_data, submission_id=token.submission_id, language=get_language()
+            )
+        except DatabaseError:
+            limiter.give_back()  # nothing was stored: the 503 page asks them to send it again
+            raise
+        if not created:
+            limiter.give_back()
         return self.thanks(enquiry)
 
     def thanks(self, enquiry):

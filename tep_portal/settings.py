@@ -215,11 +215,19 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "tep_portal.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "tep_portal.client_ip.client_group"
+# A username failing from many addresses pauses, never for good (tep_portal/signin.py); axes
+# records are kept SIGNIN_LOG_RETENTION_DAYS, purged daily by `manage.py purge_enquiries`.
+SIGNIN_USERNAME_FREE_FAILURES = env_int("SIGNIN_USERNAME_FREE_FAILURES", 10)
+SIGNIN_LOG_RETENTION_DAYS = env_int("SIGNIN_LOG_RETENTION_DAYS", 90)
+SIGNIN_USERNAME_MAX_DELAY = timedelta(minutes=env_int("SIGNIN_USERNAME_MAX_DELAY_MINUTES", 15))
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 # How many proxies (load balancer, nginx) append to X-Forwarded-For in front of the app servers.
 # 0: the client is the TCP peer. Used for the sign-in lockout and the enquiry rate limit.
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+# X-Forwarded-For is read only from peers in these networks (tep_portal/client_ip.py).
+_PRIVATE_NETWORKS = "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
+TRUSTED_PROXY_NETWORKS = env_list("DJANGO_TRUSTED_PROXY_NETWORKS", _PRIVATE_NETWORKS)
 # Short staff sessions: 8 hours at most, and gone when the browser closes.
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -378,6 +386,7 @@ ENQUIRY_NOTIFY_EMAILS = env_list("ENQUIRY_NOTIFY_EMAILS", "enquiries@trueeducati
 ENQUIRY_RATE_LIMIT = env("ENQUIRY_RATE_LIMIT", "5/10m")
 # Seconds a person needs at least to fill in the form; quicker posts are dropped as bots. 0 disables.
 ENQUIRY_MIN_FILL_SECONDS = env_int("ENQUIRY_MIN_FILL_SECONDS", 3)
+ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY = env_int("ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY", 3)  # to one address in 24 h
 # Months a closed enquiry is kept before `manage.py purge_enquiries` anonymises it (stated on /privacy/).
 ENQUIRY_RETENTION_MONTHS = env_int("ENQUIRY_RETENTION_MONTHS", 24)
 

@@ -8,8 +8,9 @@ from enquiries.sitemaps import SITEMAPS as ENQUIRY_SITEMAPS
 from partnerships.sitemaps import SITEMAPS as PARTNERSHIP_SITEMAPS
 from schools.sitemaps import SITEMAPS as SCHOOL_SITEMAPS
 
-from . import views
+from . import admin_views, views
 from .organisation import ContactView
+from .signin import SignInForm
 from .sitemaps import SITEMAPS as SITE_SITEMAPS
 
 # The composition root: the one module that imports every app (README "Layout").
@@ -17,15 +18,19 @@ SITEMAPS = {**PARTNERSHIP_SITEMAPS, **SCHOOL_SITEMAPS, **ENQUIRY_SITEMAPS, **SIT
 
 admin.site.site_header = "TEP Portal administration"
 admin.site.site_title = "TEP Portal admin"
+admin.site.login_form = SignInForm  # pauses a username attacked from many addresses
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    # Before the admin's own: the "View on site" shortcut, checking the user may view that kind of object.
+    path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(admin_views.view_on_site)),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]
 
+handler403 = "tep_portal.admin_views.permission_denied"
 handler404 = "tep_portal.views.page_not_found"
 handler500 = "tep_portal.views.server_error"
 

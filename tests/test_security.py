@@ -246,7 +246,7 @@ def test_health_check_reports_the_database(client, django_assert_num_queries):
     with django_assert_num_queries(1):
         response = client.get("/healthz/")
     assert response.status_code == HTTPStatus.OK
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-store" in response["Cache-Control"]
 
 
@@ -257,7 +257,7 @@ def test_health_check_answers_503_when_the_database_is_down(client, caplog, erro
         response = client.get("/healthz/")
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"status": "unavailable", "database": "unavailable"}
+    assert response.json() == {"status": "unavailable", "database": "unavailable", "cache": "ok"}
     assert "no-store" in response["Cache-Control"]
     assert "10.9.9.9" not in caplog.text  # the driver's message (host, user) stays out of the logs
 

@@ -84,12 +84,12 @@ def test_council_officer_registers_and_staff_progress_the_enquiry(site, new_page
     staff.get_by_role("link", name=reference).click()
 
     staff.get_by_label("Change status to").select_option(label="In review")
-    staff.get_by_label("Owner").select_option(label="mei.reviewer")
+    staff.get_by_label("Owner").select_option(label="Mei Chen")  # reviewers, by full name
     staff.get_by_role("textbox", name="Note").fill("Phoned Siân: call booked for Thursday.")
     staff.get_by_role("button", name="Save and continue editing").click()
     staff.wait_for_selector(".messagelist .success")
 
-    history = staff.locator("fieldset", has_text="Status history")
+    history = staff.get_by_role("group", name="Status history")
     assert "In review" in history.inner_text()
     assert "mei.reviewer" in history.inner_text()
     notes = staff.locator("fieldset", has_text="Internal notes")

@@ -42,8 +42,8 @@ def changelist_rows(response):
         ("new", ["in-review", "contacted", "spam"]),
         ("in-review", ["contacted", "declined", "spam"]),
         ("contacted", ["converted", "declined"]),
-        ("converted", []),
-        ("declined", []),
+        ("converted", ["in-review"]),  # reopening, with a reason (test_inbox.py)
+        ("declined", ["in-review"]),
         ("spam", ["new"]),
     ],
 )

@@ -4,8 +4,10 @@ import http.cookiejar
 import re
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -33,7 +35,12 @@ def test_simultaneous_submissions_are_all_stored(live_server, settings, mailoutb
         browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         form = browser.open(f"{live_server.url}/register/", timeout=30).read().decode()
         hidden = dict(re.findall(r'<input type="hidden" name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"', form))
-        data = {**VALID_ANSWERS, **hidden, "organisation_name": f"Council number {number}"}
+        data = {
+            **VALID_ANSWERS,
+            **hidden,
+            "organisation_name": f"Council number {number}",
+            "email": f"officer{number}@council.example.org",  # each their own acknowledgement
+        }
         body = urllib.parse.urlencode(data, doseq=True).encode()
         start_together.wait(timeout=30)
         thanks = browser.open(f"{live_server.url}/register/", data=body, timeout=60)
@@ -54,3 +61,55 @@ def test_simultaneous_submissions_are_all_stored(live_server, settings, mailoutb
     # Each was committed before its emails went: one staff notification and one acknowledgement each.
     assert len(mailoutbox) == 2 * SUBMITTERS
     assert elapsed < 60, f"{SUBMITTERS} submissions took {elapsed:.1f} s"
+
+
+REDIS_URL = "redis://127.0.0.1:6379/8"  # this project's test Redis database
+
+
+def fetch_form(live_server):
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    form = browser.open(f"{live_server.url}/register/", timeout=30).read().decode()
+    hidden = dict(re.findall(r'<input type="hidden" name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"', form))
+    return browser, hidden
+
+
+@pytest.mark.parametrize("backend", ["locmem", "redis"])
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_posts_from_one_address_store_at_most_the_limit(live_server, settings, mailoutbox, backend):
+    """20 forms fetched first, then posted at the same moment from one address: the slot is taken
+    atomically before anything is saved, so no more than the limit get through (issue 12, point 1)."""
+    if backend == "redis":
+        redis = {
+            "BACKEND": "tep_portal.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"race-{uuid.uuid4().hex}",
+        }
+        settings.CACHES = {"default": redis, "pages": redis}
+    settings.ENQUIRY_RATE_LIMIT = "5/10m"
+    settings.ENQUIRY_MIN_FILL_SECONDS = 0
+    posts = 20
+    forms = [fetch_form(live_server) for _ in range(posts)]
+    start_together = threading.Barrier(posts)
+
+    def submit(number):
+        browser, hidden = forms[number]
+        data = {
+            **VALID_ANSWERS,
+            **hidden,
+            "organisation_name": f"Council number {number}",
+            "email": f"officer{number}@council.example.org",
+        }
+        start_together.wait(timeout=30)
+        try:
+            return browser.open(
+                f"{live_server.url}/register/", data=urllib.parse.urlencode(data, doseq=True).encode(), timeout=60
+            ).status
+        except urllib.error.HTTPError as refused:
+            return refused.code
+
+    with ThreadPoolExecutor(max_workers=posts) as pool:
+        statuses = list(pool.map(submit, range(posts)))
+    assert PartnershipEnquiry.objects.count() == 5
+    assert statuses.count(200) == 5  # the thanks page, after the redirect
+    assert statuses.count(429) == posts - 5
+    assert len(mailoutbox) == 2 * 5

@@ -1,5 +1,6 @@
 """Emails go out only after the enquiry is committed; a mail failure never loses it."""
 
+import datetime
 import io
 import logging
 import re
@@ -44,7 +45,8 @@ def test_no_email_before_commit_then_staff_and_acknowledgement_after(
     assert acknowledgement.to == ["sian.obrien@nottscc.example.org"]
     assert acknowledgement.reply_to == ["enquiries@tep.example"]
     assert enquiry.reference in acknowledgement.subject
-    assert "Dear Siân O'Brien," in acknowledgement.body  # plain text: no HTML escaping
+    assert acknowledgement.body.startswith("Hello,\n")  # no name: nothing the visitor typed (issue 12)
+    assert "Siân" not in acknowledgement.body
     assert enquiry.reference in acknowledgement.body
     enquiry.refresh_from_db()
     assert enquiry.staff_notified_at and enquiry.acknowledged_at
@@ -57,7 +59,7 @@ def test_acknowledgement_is_in_the_language_the_person_used(client, mailoutbox, 
     staff, acknowledgement = mailoutbox
     assert "New partnership enquiry" in staff.subject  # staff read English
     assert "Language used: zh-hans" in staff.body
-    assert "王小明" in acknowledgement.body
+    assert "王小明" not in acknowledgement.body  # nothing the visitor typed (issue 12)
     assert "/zh-hans/privacy/" in acknowledgement.body
 
 
@@ -83,24 +85,28 @@ def test_staff_notification_writes_each_label_with_its_colon_in_english():
     assert "：" not in body and "、" not in body  # staff read English, whatever the enquirer used
 
 
-def test_chinese_acknowledgement_uses_full_width_colons_and_a_chinese_list():
+def test_chinese_acknowledgement_uses_full_width_punctuation_and_a_chinese_date():
     enquiry = PartnershipEnquiryFactory.build(
-        pk=1, language="zh-hans", organisation_name="宁波市第一中学", interest_delegation=True
+        pk=1,
+        language="zh-hans",
+        organisation_name="宁波市第一中学",
+        created_at=datetime.datetime(2026, 3, 5, 10, 0, tzinfo=datetime.UTC),
     )
     body = services.build_acknowledgement(enquiry).body
-    assert "单位：宁波市第一中学" in body
-    assert "感兴趣的方面：友好城市关系、" in body
-    assert "留言：\n" in body
+    assert "宁波市第一中学" not in body
+    assert "2026年3月5日" in body
+    assert "我们如何使用您的信息：http" in body
     assert re.search(r"[\u4e00-\u9fff]: ", body) is None  # no ASCII colon after a Chinese label
-    assert "友好城市关系, " not in body
 
 
-def test_english_acknowledgement_keeps_ascii_colons():
-    enquiry = PartnershipEnquiryFactory.build(pk=1, language="en", interest_delegation=True)
+def test_english_acknowledgement_keeps_ascii_colons_and_a_british_date():
+    enquiry = PartnershipEnquiryFactory.build(
+        pk=1, language="en", created_at=datetime.datetime(2026, 3, 5, 10, 0, tzinfo=datetime.UTC)
+    )
     body = services.build_acknowledgement(enquiry).body
-    assert f"Organisation: {enquiry.organisation_name}" in body
-    assert "Interested in: Sister-city partnership, Council delegation visit to China" in body
-    assert "Message:\n" in body and "：" not in body
+    assert "We received your enquiry on 5 March 2026." in body
+    assert "How we use your information: http" in body and "：" not in body
+    assert enquiry.organisation_name not in body
 
 
 def test_subject_never_carries_a_line_break():

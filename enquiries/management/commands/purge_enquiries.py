@@ -4,13 +4,14 @@ from django.utils import timezone
 
 from enquiries import services
 from enquiries.models import PartnershipEnquiry
+from tep_portal.signin import signin_records_purge
 
 
 class Command(BaseCommand):
     help = (
         "Apply the retention period (UK GDPR storage limitation): anonymise closed enquiries "
         "(converted, declined, spam) closed more than ENQUIRY_RETENTION_MONTHS ago, or delete them with --delete. "
-        "Run it daily."
+        "Also deletes staff sign-in records (django-axes) older than SIGNIN_LOG_RETENTION_DAYS. Run it daily."
     )
 
     def add_arguments(self, parser):
@@ -35,3 +36,6 @@ class Command(BaseCommand):
         count = services.enquiries_purge(months=months, delete=delete)
         verb = "deleted" if delete else "anonymised"
         self.stdout.write(f"{count} closed enquiries older than {months} months {verb}.")
+        days = settings.SIGNIN_LOG_RETENTION_DAYS
+        signins = signin_records_purge(days=days)
+        self.stdout.write(f"{signins} staff sign-in records older than {days} days deleted.")
