@@ -19,6 +19,8 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from tep_portal.spreadsheets import spreadsheet_safe
+
 from . import services
 from .models import (
     INTEREST_FIELDS,
@@ -30,18 +32,6 @@ from .models import (
 )
 
 logger = logging.getLogger(__name__)
-
-# A cell starting with one of these is read as a formula by Excel, LibreOffice
-# or Google Sheets (OWASP "CSV injection"); full-width forms too in CJK locales.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-
-
-def spreadsheet_safe(value):
-    text = "" if value is None else str(value)
-    if text.lstrip(" ")[:1] in FORMULA_TRIGGERS and text.strip(" "):
-        return "'" + text
-    return text
-
 
 class ConditionFilter(admin.SimpleListFilter):
     """A filter whose choices are plain conditions on the enquiry row.

@@ -91,6 +91,8 @@ class HomeView(PublicPageMixin, TemplateView):
         return page.introduction if page else ""
 
     def get_context_data(self, **kwargs):
+        from .map_views import home_map  # map_views builds on this module's mixin
+
         pages = {page.slug: page for page in Page.objects.filter(slug__in=["home", "about"])}
         return super().get_context_data(
             page=pages.get("home"),
@@ -100,6 +102,7 @@ class HomeView(PublicPageMixin, TemplateView):
             statistics=Statistic.objects.filter(is_published=True),
             featured=published_partnerships().filter(is_featured=True),
             events=events_with_partnerships(TimelineEvent.objects.published().newest_first())[:HOME_EVENTS],
+            map=home_map(),
             **kwargs,
         )
 

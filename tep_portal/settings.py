@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files get the same headers as pages.
     "tep_portal.middleware.SecurityHeadersMiddleware",
+    # Cross-origin reads of the open data files only (by path: cached copies and 304s too).
+    "partnerships.opendata.OpenDataHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole public pages for anonymous visitors, from the shared cache (tep_portal/pagecache.py).
