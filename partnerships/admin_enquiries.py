@@ -33,6 +33,7 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
+
 class ConditionFilter(admin.SimpleListFilter):
     """A filter whose choices are plain conditions on the enquiry row.
 

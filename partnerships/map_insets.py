@@ -73,7 +73,9 @@ class Inset:
 # ellipsoid: no datum grid needed, and the metres of difference do not show at this scale).
 UK = Inset(
     key="uk",
-    projection="+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=WGS84 +units=m +no_defs",
+    projection=(
+        "+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=WGS84 +units=m +no_defs"
+    ),
     bounds=(-8.2, 49.8, 1.9, 60.9),
     land_file="geo/land-uk.svg",
 )

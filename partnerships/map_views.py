@@ -34,8 +34,30 @@ def map_caption(data):
         data.count,
     ) % {"count": data.count, "uk": places[0], "china": places[1]}
     if aggregated:
-        text = _("%(text)s, drawn as one line per UK region and Chinese province") % {"text": text}
+        text = _("%(text)s, counted by UK region and Chinese province") % {"text": text}
     return text
+
+
+class FilteredMapUrls:
+    """URLs of the map narrowed to one region, province or pair, other filters kept."""
+
+    def __init__(self, request):
+        self.request = request
+        self.base = reverse("partnerships:map")
+
+    def _url(self, **changes):
+        return self.base + query_string(self.request, **changes)
+
+    def region(self, code):
+        return self._url(region=code)
+
+    def province(self, slug):
+        return self._url(province=slug)
+
+    def group(self, group):
+        if group.province:
+            return self._url(region=group.region, province=group.province.key)
+        return self._url(region=group.region, q=group.links[0].china.name)
 
 
 class PartnershipMapView(PublicPageMixin, TemplateView):
@@ -54,26 +76,19 @@ class PartnershipMapView(PublicPageMixin, TemplateView):
     def get_breadcrumbs(self):
         return [(_("Partnerships"), reverse("partnerships:list")), (_("Map"), reverse("partnerships:map"))]
 
-    def group_url(self, group):
-        changes = {"region": group.region}
-        if group.province:
-            changes["province"] = group.province.key
-        else:
-            changes["q"] = group.links[0].china.name
-        return reverse("partnerships:map") + query_string(self.request, **changes)
-
     def get_context_data(self, **kwargs):
         self.form = DirectoryFilterForm(self.request.GET)
         data = maps.map_data(self.form.filter(published_partnerships()))
         caption = map_caption(data)
         aggregated = maps.is_aggregated(data)
+        urls = FilteredMapUrls(self.request)
         return super().get_context_data(
             form=self.form,
             data=data,
             aggregated=aggregated,
-            groups=[(group, self.group_url(group)) for group in maps.groups_of(data.links)] if aggregated else [],
+            groups=[(group, urls.group(group)) for group in maps.groups_of(data.links)] if aggregated else [],
             links=sorted(data.links, key=lambda link: link.label),
-            svg=maps.render_svg(data, title=caption, group_url=self.group_url),
+            svg=maps.render_svg(data, title=caption, urls=urls),
             caption=caption,
             legend=maps.legend_items(aggregated),
             query=query_string(self.request),

@@ -115,7 +115,9 @@ def map_data(queryset):
         if row["chinese_place__kind"] in PROVINCE_LEVEL_KINDS:
             province = MapPlace(row["chinese_place__slug"], place, 0, 0)
         elif row["chinese_place__province__slug"]:
-            province = MapPlace(row["chinese_place__province__slug"], _name(row, "chinese_place__province__", chinese), 0, 0)
+            province = MapPlace(
+                row["chinese_place__province__slug"], _name(row, "chinese_place__province__", chinese), 0, 0
+            )
         else:
             province = None
         data.links.append(
@@ -185,22 +187,39 @@ def _weight(count):
 
 # SVG -----------------------------------------------------------------------------------------
 
+# Where a UK region's bubble sits on an aggregated map: roughly the middle of the region
+# (degrees latitude, longitude), so the twelve bubbles never pile up whatever the data.
+REGION_CENTRES = {
+    UKRegion.NORTH_EAST: (54.95, -1.75),
+    UKRegion.NORTH_WEST: (54.05, -2.75),
+    UKRegion.YORKSHIRE: (53.95, -1.15),
+    UKRegion.EAST_MIDLANDS: (52.85, -0.95),
+    UKRegion.WEST_MIDLANDS: (52.45, -2.25),
+    UKRegion.EAST: (52.25, 0.55),
+    UKRegion.LONDON: (51.5, -0.12),
+    UKRegion.SOUTH_EAST: (51.15, -0.75),
+    UKRegion.SOUTH_WEST: (50.85, -3.45),
+    UKRegion.WALES: (52.3, -3.7),
+    UKRegion.SCOTLAND: (56.75, -4.2),
+    UKRegion.NORTHERN_IRELAND: (54.6, -6.7),
+}
+# An aggregated map draws the busiest region–province pairs as lines; the list under it has them all.
+MAX_GROUP_LINES = 40
+
 
 @dataclass
 class Group:
-    """Partnerships of one UK region with one Chinese province, drawn as one line."""
+    """Partnerships of one UK region with one Chinese province (or a city given no province)."""
 
     region: str
+    region_label: str
     province: MapPlace | None
+    province_label: str
     links: list = field(default_factory=list)
 
     @property
-    def region_label(self):
-        return str(UKRegion(self.region).label)
-
-    @property
-    def province_label(self):
-        return self.province.name if self.province else self.links[0].china.name
+    def province_key(self):
+        return self.province.key if self.province else f"place:{self.links[0].china.key}"
 
     @property
     def label(self):
@@ -213,10 +232,16 @@ class Group:
 
 
 def groups_of(links):
+    """The region–province groups, ordered by region then province."""
+    region_labels = {code: str(label) for code, label in UKRegion.choices}
     groups = {}
     for link in links:
         key = (link.region, link.province.key if link.province else f"place:{link.china.key}")
-        groups.setdefault(key, Group(link.region, link.province)).links.append(link)
+        group = groups.get(key)
+        if group is None:
+            province_label = link.province.name if link.province else link.china.name
+            group = groups[key] = Group(link.region, region_labels[link.region], link.province, province_label)
+        group.links.append(link)
     return sorted(groups.values(), key=lambda g: (g.region_label, g.province_label))
 
 
@@ -224,21 +249,22 @@ def is_aggregated(data):
     return len(data.links) > MAX_SINGLE_LINES
 
 
-def render_svg(data, *, interactive=True, labels=False, title="", group_url=None, css_class="map"):
+def render_svg(data, *, interactive=True, labels=False, title="", urls=None, css_class="map"):
     """The map as inline SVG markup.
 
     interactive: each line a link (otherwise one picture, role="img", named by `title`);
     labels: the places' names beside their marks (the small maps of one or a few places);
-    group_url: group → URL of the map filtered to that group (aggregated lines).
+    urls: for an aggregated map, an object with region(code), province(key) and group(group)
+    giving the URL of the map filtered to it.
     """
     origins, (width, height) = offsets()
     links = data.links
     uk_points = _project([link.uk for link in links], UK, origins[UK.key])
     china_points = _project([link.china for link in links if link.china], CHINA, origins[CHINA.key])
-
+    role = "group" if interactive else "img"
     out = [
         f'<svg class="{css_class}" viewBox="0 0 {_num(width)} {height}" width="{_num(width)}" height="{height}"',
-        f' role="img" aria-label="{escape(title)}">' if not interactive else f' role="group" aria-label="{escape(title)}">',
+        f' role="{role}" aria-label="{escape(title)}">',
     ]
     for inset in (UK, CHINA):
         x, y = origins[inset.key]
@@ -247,47 +273,100 @@ def render_svg(data, *, interactive=True, labels=False, title="", group_url=None
             f'<image class="map__land" href="{escape(static(inset.land_file))}" x="{_num(x)}" y="{y}" '
             f'width="{_num(inset.width)}" height="{inset.height}"/>'
         )
-    out.append('<g class="map__lines">')
     if is_aggregated(data):
-        out += _group_lines(groups_of(links), uk_points, china_points, interactive, group_url)
+        # Every place a small mark under the bubbles, so the spread still shows.
+        out.append(f'<path class="map__marks map__marks--small map__marks--uk" d="{_marks(uk_points.values())}"/>')
+        out.append(
+            f'<path class="map__marks map__marks--small map__marks--china" d="{_marks(china_points.values())}"/>'
+        )
+        out += _aggregated(groups_of(links), china_points, origins, interactive and urls)
     else:
+        out.append('<g class="map__lines">')
         for link in sorted(links, key=lambda link: STATUS_ORDER.get(link.status, 0)):
             if link.china is None:
                 continue
-            line = f'<path class="map__line map__line--{link.status}" d="{_curve(uk_points[link.uk.key], china_points[link.china.key])}"/>'
+            start, end = uk_points[link.uk.key], china_points[link.china.key]
+            line = f'<path class="map__line map__line--{link.status}" d="{_curve(start, end)}"/>'
             if interactive:
                 line = f'<a href="{escape(link.url)}"><title>{escape(link.label)}</title>{line}</a>'
             out.append(line)
-    out.append("</g>")
-    out.append(f'<path class="map__marks map__marks--uk" d="{_marks(uk_points.values())}"/>')
-    out.append(f'<path class="map__marks map__marks--china" d="{_marks(china_points.values())}"/>')
+        out.append("</g>")
+        # Marks over the lines' ends.
+        out.append(f'<path class="map__marks map__marks--uk" d="{_marks(uk_points.values())}"/>')
+        out.append(f'<path class="map__marks map__marks--china" d="{_marks(china_points.values())}"/>')
     if labels:
         out += _labels(links, uk_points, china_points)
     out.append("</svg>")
-    return mark_safe("".join(out))  # noqa: S308 - every text in it went through escape()
+    return mark_safe("".join(out))
 
 
-def _group_lines(groups, uk_points, china_points, interactive, group_url):
-    """One line per region–province pair, from the mean of its UK places to the mean of its Chinese ones."""
-    region_members = defaultdict(set)
-    province_members = defaultdict(set)
+def _aggregated(groups, china_points, origins, urls):
+    """Bubbles sized by count for each UK region and Chinese province, and lines for the
+    busiest region–province pairs; each a link to the map filtered to it."""
+    region_counts, province_counts = defaultdict(int), defaultdict(int)
+    province_members, province_labels, province_places = defaultdict(set), {}, {}
     for group in groups:
-        for link in group.links:
-            region_members[group.region].add(link.uk.key)
-            province_members[_province_key(group)].add(link.china.key)
-    out = []
-    for group in sorted(groups, key=lambda g: len(g.links)):
-        start = _mean(uk_points[key] for key in region_members[group.region])
-        end = _mean(china_points[key] for key in province_members[_province_key(group)])
-        line = f'<path class="map__line map__line--group map__line--{_weight(len(group.links))}" d="{_curve(start, end)}"/>'
-        if interactive and group_url:
-            line = f'<a href="{escape(group_url(group))}"><title>{escape(group.label)}</title>{line}</a>'
-        out.append(line)
+        region_counts[(group.region, group.region_label)] += len(group.links)
+        key = group.province_key
+        province_counts[key] += len(group.links)
+        province_labels[key] = group.province_label
+        province_places[key] = group.province
+        province_members[key].update(link.china.key for link in group.links)
+    regions = sorted(region_counts)
+    xs, ys = UK.project(
+        [REGION_CENTRES[code][1] for code, _ in regions], [REGION_CENTRES[code][0] for code, _ in regions]
+    )
+    ox, oy = origins[UK.key]
+    region_points = {code: (x + ox, y + oy) for (code, _), x, y in zip(regions, xs, ys, strict=True)}
+    province_points = {
+        key: _mean(china_points[member] for member in members) for key, members in province_members.items()
+    }
+
+    out = ['<g class="map__lines">']
+    busiest = sorted(groups, key=lambda g: len(g.links), reverse=True)[:MAX_GROUP_LINES]
+    for group in sorted(busiest, key=lambda g: len(g.links)):
+        d = _curve(region_points[group.region], province_points[group.province_key])
+        line = f'<path class="map__line map__line--group map__line--{_weight(len(group.links))}" d="{d}"/>'
+        out.append(_linked(line, urls and urls.group(group), group.label))
+    out.append('</g><g class="map__bubbles">')
+    largest = max([*region_counts.values(), *province_counts.values()])
+    for (code, label), count in sorted(region_counts.items(), key=lambda item: -item[1]):
+        text = ngettext("%(place)s: %(count)s partnership", "%(place)s: %(count)s partnerships", count)
+        out.append(
+            _linked(
+                _bubble(region_points[code], count, largest),
+                urls and urls.region(code),
+                text % {"place": label, "count": count},
+            )
+        )
+    for key, count in sorted(province_counts.items(), key=lambda item: -item[1]):
+        text = ngettext("%(place)s: %(count)s partnership", "%(place)s: %(count)s partnerships", count)
+        url = urls and province_places[key] and urls.province(province_places[key].key)
+        out.append(
+            _linked(
+                _bubble(province_points[key], count, largest),
+                url,
+                text % {"place": province_labels[key], "count": count},
+            )
+        )
+    out.append("</g>")
     return out
 
 
-def _province_key(group):
-    return group.province.key if group.province else f"place:{group.links[0].china.key}"
+def _bubble(point, count, largest):
+    """A circle whose area grows with the count (the largest 16 units across), the count in it."""
+    x, y = point
+    radius = 6 + 10 * (count / largest) ** 0.5
+    return (
+        f'<circle class="map__bubble" cx="{_num(x)}" cy="{_num(y)}" r="{_num(radius)}"/>'
+        f'<text class="map__count" x="{_num(x)}" y="{_num(y + 4)}">{count}</text>'
+    )
+
+
+def _linked(markup, url, label):
+    if not url:
+        return f"<g><title>{escape(label)}</title>{markup}</g>"
+    return f'<a href="{escape(url)}"><title>{escape(label)}</title>{markup}</a>'
 
 
 def _mean(points):
@@ -298,7 +377,7 @@ def _mean(points):
 def _labels(links, uk_points, china_points):
     """Names beside the marks: right of a UK place, left or right of a Chinese one as room allows."""
     out = []
-    names = {link.uk.key: link.uk.name for link in links} | {l.china.key: l.china.name for l in links if l.china}
+    names = {link.uk.key: link.uk.name for link in links} | {k.china.key: k.china.name for k in links if k.china}
     for key, (x, y) in uk_points.items():
         out.append(f'<text class="map__label" x="{_num(x + 10)}" y="{_num(y + 6)}">{escape(names[key])}</text>')
     for key, (x, y) in china_points.items():
@@ -312,7 +391,11 @@ def legend_items(aggregated=False):
     """(css modifier, text) for the legend under a map."""
     if aggregated:
         return [
-            ("group", _("One line per UK region and Chinese province: the thicker, the more partnerships")),
+            (
+                "group",
+                _("The busiest links between a UK region and a Chinese province: the thicker, the more partnerships"),
+            ),
+            ("bubble", _("Partnerships in a UK region or Chinese province (the number in the circle)")),
         ]
     return [
         ("active", pgettext("map legend", "Active (solid line)")),
@@ -335,7 +418,9 @@ def pairs_data(council, places):
         return MapData(links=[])
     uk = _place(council)
     links = [
-        MapLink(url="", label="", status=LinkStatus.ACTIVE, uk=uk, china=_place(place), region=council.region, province=None)
+        MapLink(
+            url="", label="", status=LinkStatus.ACTIVE, uk=uk, china=_place(place), region=council.region, province=None
+        )
         for place in places
         if place.has_coordinates
     ]

@@ -129,7 +129,7 @@ def main():
     polygons = land_polygons(json.loads(SOURCE.read_text()))
     for inset in INSETS:
         target, size = write_svg(inset, inset_land(polygons, inset, args.tolerance))
-        print(f"{target.relative_to(ROOT)}: {size:,} bytes")
+        print(f"{target.relative_to(ROOT)}: {size:,} bytes")  # noqa: T201
 
 
 if __name__ == "__main__":
