@@ -30,6 +30,9 @@ from .models import PROVINCE_LEVEL_KINDS, LinkKind, LinkStatus, UKRegion
 from .presentation import year_display
 
 MAX_SINGLE_LINES = 150
+# Lines and marks keep their width in screen pixels (an attribute: the CSS checker does not know
+# this SVG-only property).
+NS = 'vector-effect="non-scaling-stroke"'
 # Drawing order: ended under dormant under active.
 STATUS_ORDER = {LinkStatus.ENDED: 0, LinkStatus.DORMANT: 1, LinkStatus.ACTIVE: 2}
 # Thickness classes of an aggregated line, by the number of partnerships it stands for.
@@ -269,15 +272,15 @@ def render_svg(data, *, interactive=True, labels=False, title="", urls=None, css
     for inset in (UK, CHINA):
         x, y = origins[inset.key]
         out.append(
-            f'<rect class="map__sea" x="{_num(x)}" y="{y}" width="{_num(inset.width)}" height="{inset.height}"/>'
+            f'<rect {NS} class="map__sea" x="{_num(x)}" y="{y}" width="{_num(inset.width)}" height="{inset.height}"/>'
             f'<image class="map__land" href="{escape(static(inset.land_file))}" x="{_num(x)}" y="{y}" '
             f'width="{_num(inset.width)}" height="{inset.height}"/>'
         )
     if is_aggregated(data):
         # Every place a small mark under the bubbles, so the spread still shows.
-        out.append(f'<path class="map__marks map__marks--small map__marks--uk" d="{_marks(uk_points.values())}"/>')
+        out.append(f'<path {NS} class="map__marks map__marks--small map__marks--uk" d="{_marks(uk_points.values())}"/>')
         out.append(
-            f'<path class="map__marks map__marks--small map__marks--china" d="{_marks(china_points.values())}"/>'
+            f'<path {NS} class="map__marks map__marks--small map__marks--china" d="{_marks(china_points.values())}"/>'
         )
         out += _aggregated(groups_of(links), china_points, origins, interactive and urls)
     else:
@@ -286,14 +289,14 @@ def render_svg(data, *, interactive=True, labels=False, title="", urls=None, css
             if link.china is None:
                 continue
             start, end = uk_points[link.uk.key], china_points[link.china.key]
-            line = f'<path class="map__line map__line--{link.status}" d="{_curve(start, end)}"/>'
+            line = f'<path {NS} class="map__line map__line--{link.status}" d="{_curve(start, end)}"/>'
             if interactive:
                 line = f'<a href="{escape(link.url)}"><title>{escape(link.label)}</title>{line}</a>'
             out.append(line)
         out.append("</g>")
         # Marks over the lines' ends.
-        out.append(f'<path class="map__marks map__marks--uk" d="{_marks(uk_points.values())}"/>')
-        out.append(f'<path class="map__marks map__marks--china" d="{_marks(china_points.values())}"/>')
+        out.append(f'<path {NS} class="map__marks map__marks--uk" d="{_marks(uk_points.values())}"/>')
+        out.append(f'<path {NS} class="map__marks map__marks--china" d="{_marks(china_points.values())}"/>')
     if labels:
         out += _labels(links, uk_points, china_points)
     out.append("</svg>")
@@ -326,7 +329,7 @@ def _aggregated(groups, china_points, origins, urls):
     busiest = sorted(groups, key=lambda g: len(g.links), reverse=True)[:MAX_GROUP_LINES]
     for group in sorted(busiest, key=lambda g: len(g.links)):
         d = _curve(region_points[group.region], province_points[group.province_key])
-        line = f'<path class="map__line map__line--group map__line--{_weight(len(group.links))}" d="{d}"/>'
+        line = f'<path {NS} class="map__line map__line--group map__line--{_weight(len(group.links))}" d="{d}"/>'
         out.append(_linked(line, urls and urls.group(group), group.label))
     out.append('</g><g class="map__bubbles">')
     largest = max([*region_counts.values(), *province_counts.values()])
@@ -358,7 +361,7 @@ def _bubble(point, count, largest):
     x, y = point
     radius = 6 + 10 * (count / largest) ** 0.5
     return (
-        f'<circle class="map__bubble" cx="{_num(x)}" cy="{_num(y)}" r="{_num(radius)}"/>'
+        f'<circle {NS} class="map__bubble" cx="{_num(x)}" cy="{_num(y)}" r="{_num(radius)}"/>'
         f'<text class="map__count" x="{_num(x)}" y="{_num(y + 4)}">{count}</text>'
     )
 
@@ -375,15 +378,14 @@ def _mean(points):
 
 
 def _labels(links, uk_points, china_points):
-    """Names beside the marks: right of a UK place, left or right of a Chinese one as room allows."""
-    out = []
+    """Names beside the marks: right of a UK place, left of a Chinese one."""
     names = {link.uk.key: link.uk.name for link in links} | {k.china.key: k.china.name for k in links if k.china}
-    for key, (x, y) in uk_points.items():
-        out.append(f'<text class="map__label" x="{_num(x + 10)}" y="{_num(y + 6)}">{escape(names[key])}</text>')
-    for key, (x, y) in china_points.items():
-        out.append(
-            f'<text class="map__label map__label--end" x="{_num(x - 10)}" y="{_num(y + 6)}">{escape(names[key])}</text>'
-        )
+    text = '<text class="map__label{}" paint-order="stroke" x="{}" y="{}">{}</text>'
+    out = [text.format("", _num(x + 10), _num(y + 6), escape(names[key])) for key, (x, y) in uk_points.items()]
+    out += [
+        text.format(" map__label--end", _num(x - 10), _num(y + 6), escape(names[key]))
+        for key, (x, y) in china_points.items()
+    ]
     return out
 
 

@@ -10,6 +10,10 @@ from .models import Partnership
 STATIC_PAGES = [
     ("partnerships:home", 1.0, "weekly"),
     ("partnerships:list", 0.9, "weekly"),
+    ("partnerships:map", 0.7, "weekly"),
+    ("partnerships:data", 0.5, "monthly"),
+    ("partnerships:data-csv", 0.5, "weekly"),
+    ("partnerships:data-json", 0.5, "weekly"),
     ("schools:list", 0.7, "monthly"),
     ("partnerships:timeline", 0.7, "weekly"),
     ("partnerships:about", 0.6, "monthly"),
