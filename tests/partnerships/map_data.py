@@ -10,7 +10,7 @@ LARGE = {"councils": 500, "provinces": 40, "cities": 400, "partnerships": 2000}
 
 
 def build_large_map_data():
-    rng = random.Random(2026)  # noqa: S311 - test data
+    rng = random.Random(2026)
     regions = list(UKRegion.values)
     councils = Council.objects.bulk_create(
         Council(

@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 # url (or a function of the partnerships made) → queries
 BUDGETS = [
-    # pages (home, about), figures, school count, statistics, featured, events, their partnerships
-    ("/", 7),
+    # pages (home, about), figures, school count, statistics, featured, events, their partnerships, the map
+    ("/", 8),
     # province and area choices, count, page
     ("/partnerships/", 4),
     ("/partnerships/?status=active&kind=sister-city&year_from=1900", 4),
@@ -32,7 +32,14 @@ BUDGETS = [
     # the enquiry form asks no list of partnerships; from a partnership's page, that one partnership
     ("/register/", 0),
     (pytest.param(lambda ps: f"/register/?partnership={ps[-1].slug}", 1, id="register-from-partnership")),
-    ("/zh-hans/", 7),
+    ("/zh-hans/", 8),
+    # province and area choices, the partnerships (the map draws them all, or counts them)
+    ("/partnerships/map/", 3),
+    ("/partnerships/map/?status=active&region=east-midlands", 3),
+    ("/partnerships.csv", 3),
+    ("/partnerships.json?kind=sister-city", 3),
+    ("/zh-hans/partnerships.json", 3),
+    ("/data/", 0),
 ]
 
 
