@@ -165,7 +165,7 @@ def _project(places, inset, origin):
         return {}
     xs, ys = inset.project([p.longitude for p in places], [p.latitude for p in places])
     ox, oy = origin
-    return {p.key: (round(x + ox, 1), round(y + oy, 1)) for p, x, y in zip(places, xs, ys, strict=True)}
+    return {p.key: (x + ox, y + oy) for p, x, y in zip(places, xs, ys, strict=True)}
 
 
 def _num(value):
@@ -181,7 +181,7 @@ def _curve(start, end):
 
 
 def _marks(points):
-    return "".join(f"M{_num(x)} {_num(y)}h0" for x, y in points)
+    return "".join([f"M{x:.1f} {y:.1f}h0" for x, y in points])
 
 
 def _weight(count):
