@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test serve install install-dev lint format check messages messages-check bench screenshots map-outlines clean
+.PHONY: run test serve install install-dev system-packages lint format check messages messages-check bench screenshots map-outlines clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +47,12 @@ serve: install
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-test: install-dev node_modules/.package-lock.json
+# Debian's Chromium, CJK fonts, gettext and Java for the browser and HTML validity tests: installed
+# when missing (scripts/system-packages.sh, shared with .ci/run), or the exact command to run is shown.
+system-packages:
+	@bash scripts/system-packages.sh
+
+test: install-dev node_modules/.package-lock.json system-packages
 	$(BIN)/pytest
 
 # Performance figures (README "Performance"): a large generated data set in a fresh database, the

@@ -1,12 +1,11 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from tep_portal.admin import PublishActionsMixin
 from tep_portal.images import clean_image_upload, image_upload_help_text
 
 from .models import (
@@ -21,33 +20,6 @@ from .models import (
     Statistic,
     TimelineEvent,
 )
-
-
-class PublishActionsMixin:
-    """Publish / unpublish actions for any model with an `is_published` flag."""
-
-    actions = ["publish", "unpublish"]
-
-    @admin.action(description=_("Publish selected items"), permissions=["change"])
-    def publish(self, request, queryset):
-        self._set_published(request, queryset, True)
-
-    @admin.action(description=_("Unpublish selected items (make them drafts)"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        self._set_published(request, queryset, False)
-
-    def _set_published(self, request, queryset, value):
-        # Per object, so auto_now stamps and any cache invalidation on save run.
-        changed = 0
-        for obj in queryset.exclude(is_published=value):
-            obj.is_published = value
-            obj.save()
-            changed += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d item updated.", "%(count)d items updated.", changed) % {"count": changed},
-            messages.SUCCESS,
-        )
 
 
 @admin.register(Council)
@@ -136,7 +108,7 @@ class PartnershipAdminForm(forms.ModelForm):
         cleaned = super().clean()
         council, place = cleaned.get("council"), cleaned.get("chinese_place")
         if not cleaned.get("slug") and council and place:
-            cleaned["slug"] = slugify(f"{council.name_en} {place.name_en}")
+            cleaned["slug"] = Partnership.slug_for(council.name_en, place.name_en)
             self.instance.slug = cleaned["slug"]
             if Partnership.objects.filter(slug=cleaned["slug"]).exclude(pk=self.instance.pk).exists():
                 self.add_error(
@@ -185,10 +157,10 @@ class TimelineEventAdmin(PublishActionsMixin, TranslationAdmin):
     list_filter = ["is_published", "category", "precision", "partnerships"]
     search_fields = ["title_en", "title_zh_hans", "text_en", "text_zh_hans"]
     date_hierarchy = "date"
-    autocomplete_fields = ["partnerships", "schools"]
+    autocomplete_fields = ["partnerships"]
     fieldsets = [
         (None, {"fields": ["date", "precision", "title", "text", "category"]}),
-        (_("Links"), {"fields": ["partnerships", "schools", "source_url"]}),
+        (_("Links"), {"fields": ["partnerships", "source_url"]}),
         (_("Publishing"), {"fields": ["is_published"]}),
     ]
 
@@ -234,7 +206,3 @@ class BenefitAdmin(OrderedContentAdmin):
 class PageAdmin(TranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title_en", "title_zh_hans", "slug"]
-
-
-# The enquiry inbox (issue 4) lives in its own module.
-from . import admin_enquiries  # noqa: E402, F401

@@ -9,9 +9,10 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from tep_portal.text import year_display
+from tep_portal.validators import MAX_YEAR, MIN_YEAR
+
 from .models import (
-    MAX_YEAR,
-    MIN_YEAR,
     NATION_REGIONS,
     PROVINCE_LEVEL_KINDS,
     Area,
@@ -24,7 +25,7 @@ from .models import (
     UKNation,
     UKRegion,
 )
-from .presentation import place_label, year_display
+from .presentation import place_label
 
 SEARCH_MAX_LENGTH = 100
 
@@ -106,14 +107,15 @@ class DirectoryFilterForm(FilterForm):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
+        published = Partnership.objects.published()
         self.provinces = {
             place.slug: place
             for place in ChinesePlace.objects.filter(kind__in=PROVINCE_LEVEL_KINDS)
-            .filter(Q(partnerships__is_published=True) | Q(places__partnerships__is_published=True))
+            .filter(Q(partnerships__in=published) | Q(places__partnerships__in=published))
             .distinct()
             .order_by("name_en")
         }
-        self.areas = {area.slug: area for area in Area.objects.filter(partnerships__is_published=True).distinct()}
+        self.areas = {area.slug: area for area in Area.objects.filter(partnerships__in=published).distinct()}
         self.fields["nation"].choices = _with_blank(_("All nations"), UKNation.choices)
         self.fields["region"].choices = _with_blank(_("All regions"), UKRegion.choices)
         self.fields["province"].choices = _with_blank(
@@ -199,5 +201,7 @@ class TimelineFilterForm(FilterForm):
         if "category" in data:
             queryset = queryset.filter(category=data["category"])
         if "partnership" in data:
-            queryset = queryset.filter(partnerships__slug=data["partnership"], partnerships__is_published=True)
+            queryset = queryset.filter(
+                partnerships__in=Partnership.objects.published().filter(slug=data["partnership"])
+            )
         return queryset

@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 
+from tep_portal.views import PublicPageMixin
+
 from . import maps
 from .filters import DirectoryFilterForm
-from .views import PublicPageMixin, published_partnerships
+from .views import published_partnerships
 
 # Query parameters of the directory that the map keeps (not the page number: the map has no pages).
 PAGE_PARAMETER = "page"

@@ -28,9 +28,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
+from tep_portal.text import year_display
+
 from .map_insets import CHINA, UK, offsets
 from .models import PROVINCE_LEVEL_KINDS, LinkKind, LinkStatus, UKRegion
-from .presentation import year_display
 
 MAX_SINGLE_LINES = 150
 # Lines and marks keep their width in screen pixels (an attribute: the CSS checker does not know

@@ -26,9 +26,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from tep_portal.spreadsheets import spreadsheet_safe
+from tep_portal.views import PublicPageMixin
 
 from .filters import DirectoryFilterForm
-from .views import PublicPageMixin, published_partnerships
+from .views import published_partnerships
 
 LICENCE_NAME = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"

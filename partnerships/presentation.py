@@ -1,29 +1,16 @@
-"""How records read on the public pages: dates at their precision, distances,
-editable body text. Shared by templates (through the `tep` tag library), the
-RSS feed and the structured data, so all three say the same thing.
+"""How partnership records read on the public pages: dates at their precision,
+distances, place names. Shared by templates (through the `partnership_tags`
+library), the RSS feed and the structured data, so all three say the same thing.
 """
-
-import re
-from dataclasses import dataclass
 
 from django.utils import formats
 from django.utils.html import format_html
-from django.utils.safestring import SafeData, mark_safe
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tep_portal.text import bracketed, year_display
+
 from .models import DatePrecision
-
-HEADING_PREFIX = "## "
-
-
-def year_display(year):
-    """A year standing alone as a date: "2019" in English, "2019年" in Chinese ("" for no year)."""
-    if year is None or year == "":
-        return ""
-    # Translators: a year on its own as a date (an event's date, a timeline heading, the year
-    # a partnership was established). Chinese readers expect the year character: "%(year)s年".
-    return pgettext("a year on its own", "%(year)s") % {"year": year}
 
 
 def event_date_display(event):
@@ -63,65 +50,6 @@ def distance_display(partnership):
         "miles": formats.number_format(miles, force_grouping=True),
         "km": formats.number_format(km, force_grouping=True),
     }
-
-
-@dataclass(frozen=True)
-class Block:
-    """One block of editable body text: a paragraph (lines kept) or a subheading."""
-
-    kind: str  # "p" or "heading"
-    lines: tuple
-
-    @property
-    def text(self):
-        return " ".join(self.lines)
-
-
-def body_blocks(text):
-    """Split editable text into paragraphs on blank lines; "## " starts a subheading."""
-    blocks = []
-    for chunk in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip()):
-        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
-        if not lines:
-            continue
-        paragraph = []
-        for line in lines:
-            if line.startswith(HEADING_PREFIX) or line == HEADING_PREFIX.strip():
-                if paragraph:
-                    blocks.append(Block("p", tuple(paragraph)))
-                    paragraph = []
-                heading = line[len(HEADING_PREFIX) :].strip()
-                if heading:
-                    blocks.append(Block("heading", (heading,)))
-            else:
-                paragraph.append(line)
-        if paragraph:
-            blocks.append(Block("p", tuple(paragraph)))
-    return blocks
-
-
-def truncate_description(text, limit=160):
-    """A meta description: whole words, at most `limit` characters."""
-    text = " ".join((text or "").split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
-    return f"{cut}…"
-
-
-def bracketed(text):
-    """An aside in brackets after a name, as the active language writes them: " (Zhejiang)"
-    in English, "（浙江省）" in Chinese (full-width, no space before). Safe text stays safe."""
-    # Translators: brackets around an aside after a name, e.g. "Nottingham (City council)". Keep
-    # the space before them only where your language writes one; Chinese: "（%(aside)s）".
-    result = pgettext("an aside in brackets", " (%(aside)s)") % {"aside": text}
-    return mark_safe(result) if isinstance(text, SafeData) else result
-
-
-def join_list(items):
-    """Short lists in running text: "a, b, c" in English, "a、b、c" in Chinese."""
-    # Translators: between the items of a short list in running text; Chinese uses "、".
-    return pgettext("between list items", ", ").join(str(item) for item in items)
 
 
 def place_names(place):

@@ -1,23 +1,8 @@
-"""schema.org data (JSON-LD) for search engines, built from the same records the page shows."""
+"""schema.org data (JSON-LD) for timeline events, built from the same records the page shows."""
 
-from django.conf import settings
-from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from .presentation import event_date_iso, event_label
-
-
-def organization(request):
-    return {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": settings.SITE_NAME,
-        "alternateName": "TEP",
-        "url": request.build_absolute_uri(reverse("partnerships:home")),
-        "logo": request.build_absolute_uri(static("img/logo.svg")),
-        "description": _("Creates and supports UK–China sister-city and sister-school partnerships."),
-    }
 
 
 def _place_names(event, partnership):
@@ -44,15 +29,3 @@ def events(request, events, partnership=None):
             item["location"] = [{"@type": "Place", "name": name} for name in places]
         items.append(item)
     return {"@context": "https://schema.org", "@graph": items} if items else None
-
-
-def breadcrumbs(request, trail):
-    """trail: (name, url) pairs from the home page down to the current page."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": name, "item": request.build_absolute_uri(url)}
-            for position, (name, url) in enumerate(trail, start=1)
-        ],
-    }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import enquiry_views, map_views, opendata, views
+from . import map_views, opendata, views
 from .feeds import TimelineFeed
 
 app_name = "partnerships"
@@ -18,7 +18,4 @@ urlpatterns = [
     path("about/", views.AboutView.as_view(), name="about"),
     path("process/", views.ProcessView.as_view(), name="process"),
     path("benefits/", views.BenefitsView.as_view(), name="benefits"),
-    path("register/", enquiry_views.EnquiryCreateView.as_view(), name="register"),
-    path("register/thanks/", enquiry_views.EnquiryThanksView.as_view(), name="register-thanks"),
-    path("privacy/", enquiry_views.PrivacyView.as_view(), name="privacy"),
 ]

@@ -2,20 +2,16 @@
 (select_related / prefetch_related), whatever the amount of data."""
 
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
-from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
-from schools.models import SisterSchoolLink, UKSchool
+from tep_portal.views import PublicPageMixin
 
 from . import renditions, structured_data
 from .filters import DirectoryFilterForm, TimelineFilterForm
-from .models import Benefit, Page, Partnership, ProcessStep, Quote, Statistic, TimelineEvent
-from .presentation import truncate_description
+from .models import Benefit, Council, Page, Partnership, ProcessStep, Quote, Statistic, TimelineEvent
 
 HOME_EVENTS = 5
 
@@ -24,59 +20,20 @@ def published_partnerships():
     return Partnership.objects.published().with_places()
 
 
+def related_objects(model, accessor):
+    """The objects of the model that declares the relation `accessor` on `model`.
+
+    Apps built on partnerships (schools) add to its pages through the relations
+    they declare on its models, so partnerships reads them without importing them.
+    """
+    return model._meta.get_field(accessor).related_model.objects
+
+
 def events_with_partnerships(queryset):
     """Events with the published partnerships they belong to (one extra query)."""
     return queryset.prefetch_related(
         Prefetch("partnerships", queryset=published_partnerships(), to_attr="public_partnerships")
     )
-
-
-class PublicPageMixin:
-    """What base.html needs besides the content: title, description, canonical
-    path, breadcrumbs and schema.org data. Views override the get_* methods."""
-
-    page_title = ""
-    meta_description = ""
-
-    def get_page_title(self, context):
-        return str(self.page_title)
-
-    def get_meta_description(self, context):
-        return str(self.meta_description)
-
-    def get_breadcrumbs(self):
-        return []
-
-    def get_structured_data(self, context):
-        return []
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        title, path = self.get_page_title(context), self.request.path
-        page = context.get("page_obj")
-        if page is not None:
-            context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-        if page is not None and page.number > 1:
-            # Each page of a list is its own page for search engines: unique title and canonical.
-            title = _("%(title)s – page %(number)s of %(count)s") % {
-                "title": title,
-                "number": page.number,
-                "count": page.paginator.num_pages,
-            }
-            path = f"{path}?page={page.number}"
-        crumbs = self.get_breadcrumbs()
-        data = [item for item in self.get_structured_data(context) if item]
-        if crumbs:
-            trail = [(_("Home"), reverse("partnerships:home")), *crumbs]
-            data.append(structured_data.breadcrumbs(self.request, trail))
-        context.update(
-            page_title=title,
-            meta_description=truncate_description(self.get_meta_description(context)),
-            canonical_path=path,
-            breadcrumbs=crumbs,
-            structured_data=data,
-        )
-        return context
 
 
 class HomeView(PublicPageMixin, TemplateView):
@@ -91,15 +48,15 @@ class HomeView(PublicPageMixin, TemplateView):
         return page.introduction if page else ""
 
     def get_context_data(self, **kwargs):
-        from .map_views import home_map  # map_views builds on this module's mixin
+        from .map_views import home_map  # map_views reads through this module (published_partnerships)
 
         pages = {page.slug: page for page in Page.objects.filter(slug__in=["home", "about"])}
         return super().get_context_data(
             page=pages.get("home"),
             about=pages.get("about"),
             figures=Partnership.objects.published().active().headline_figures(),
-            school_count=UKSchool.objects.published().filter(links__is_published=True).distinct().count(),
-            statistics=Statistic.objects.filter(is_published=True),
+            school_count=related_objects(Council, "schools").published().count(),
+            statistics=Statistic.objects.published(),
             featured=published_partnerships().filter(is_featured=True),
             events=events_with_partnerships(TimelineEvent.objects.published().newest_first())[:HOME_EVENTS],
             map=home_map(),
@@ -140,13 +97,15 @@ class PartnershipDetailView(PublicPageMixin, DetailView):
 
     def get_queryset(self):
         events = TimelineEvent.objects.published().order_by("date", "id")
-        links = SisterSchoolLink.objects.filter(is_published=True, uk_school__is_published=True).select_related(
-            "uk_school__council", "chinese_school__city"
+        links = (
+            related_objects(Partnership, "school_links")
+            .published()
+            .select_related("uk_school__council", "chinese_school__city")
         )
         return published_partnerships().prefetch_related(
             Prefetch("events", queryset=events, to_attr="public_events"),
             Prefetch("school_links", queryset=links, to_attr="public_school_links"),
-            Prefetch("quotes", queryset=Quote.objects.filter(is_published=True), to_attr="public_quotes"),
+            Prefetch("quotes", queryset=Quote.objects.published(), to_attr="public_quotes"),
         )
 
     def get_breadcrumbs(self):
@@ -246,7 +205,7 @@ class ProcessView(StandingPageView):
     template_name = "partnerships/process.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(steps=ProcessStep.objects.filter(is_published=True), **kwargs)
+        return super().get_context_data(steps=ProcessStep.objects.published(), **kwargs)
 
 
 class BenefitsView(StandingPageView):
@@ -257,28 +216,7 @@ class BenefitsView(StandingPageView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            benefits=Benefit.objects.filter(is_published=True),
-            statistics=Statistic.objects.filter(is_published=True),
+            benefits=Benefit.objects.published(),
+            statistics=Statistic.objects.published(),
             **kwargs,
         )
-
-
-@require_GET
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-        "",
-    ]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
-def page_not_found(request, exception=None):
-    return HttpResponseNotFound(loader.render_to_string("404.html", {"is_error_page": True}, request=request))
-
-
-def server_error(request):
-    # No request context processors and no database: either may be what failed.
-    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from partnerships.admin import PublishActionsMixin
+from tep_portal.admin import PublishActionsMixin
 
 from .models import ChineseSchool, SisterSchoolLink, UKSchool
 
@@ -21,7 +21,7 @@ class UKSchoolAdmin(PublishActionsMixin, TranslationAdmin):
     list_select_related = ["council"]
     search_fields = ["name", "town", "urn"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["council"]
+    autocomplete_fields = ["council", "events"]
     inlines = [SisterSchoolLinkInline]
 
 

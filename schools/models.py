@@ -2,11 +2,12 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.models import year_in_range, year_validators
+from tep_portal.publishing import PublishableQuerySet
+from tep_portal.validators import year_in_range, year_validators
 
 
 class SchoolPhase(models.TextChoices):
@@ -17,9 +18,17 @@ class SchoolPhase(models.TextChoices):
     SPECIAL = "special", _("Special school")
 
 
-class UKSchoolQuerySet(models.QuerySet):
+class UKSchoolQuerySet(PublishableQuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        """A school is public when it is published and has at least one published sister-school link."""
+        links = SisterSchoolLink.objects.filter(is_published=True, uk_school=OuterRef("pk"))
+        return self.filter(Exists(links), is_published=True)
+
+
+class SisterSchoolLinkQuerySet(PublishableQuerySet):
+    def published(self):
+        """A link is public when it and its UK school are both published."""
+        return self.filter(is_published=True, uk_school__is_published=True)
 
 
 class UKSchool(models.Model):
@@ -39,6 +48,15 @@ class UKSchool(models.Model):
         help_text=_("The Department for Education's unique reference number, where known."),
     )
     summary = models.TextField(_("summary"), blank=True)
+    events = models.ManyToManyField(
+        "partnerships.TimelineEvent",
+        verbose_name=_("timeline events"),
+        related_name="schools",
+        blank=True,
+        # Declared here, not on the event, so partnerships never depends on schools; the table is the
+        # one made when the event held the relation (schools migration 0002 moved it without touching it).
+        db_table="partnerships_timelineevent_schools",
+    )
     is_published = models.BooleanField(_("published"), default=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -99,6 +117,8 @@ class SisterSchoolLink(models.Model):
         help_text=_("What the schools have done together. Blank lines separate paragraphs."),
     )
     is_published = models.BooleanField(_("published"), default=True)
+
+    objects = SisterSchoolLinkQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sister-school link")

@@ -1,21 +1,23 @@
 """UK schools with sister schools in China. Fixed query counts: the school
 (or the page of schools), then one prefetch per related list."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
-from partnerships.models import TimelineEvent
-from partnerships.views import PublicPageMixin
+from partnerships.models import Partnership, TimelineEvent
+from tep_portal.views import PublicPageMixin
 
 from .models import SisterSchoolLink, UKSchool
 
 
 def published_links():
-    return SisterSchoolLink.objects.filter(is_published=True).select_related(
-        "chinese_school__city__province", "partnership__council", "partnership__chinese_place"
+    return (
+        SisterSchoolLink.objects.published()
+        .select_related("chinese_school__city__province", "partnership__council", "partnership__chinese_place")
+        .annotate(partnership_is_public=Exists(Partnership.objects.published().filter(pk=OuterRef("partnership"))))
     )
 
 

@@ -69,7 +69,7 @@ PAGES = [
     ("register form, from a partnership", "/register/?partnership={partnership}", 0.25),
 ]
 BASELINE = ("minimal view", "/bench/minimal/")
-INBOX = "/admin/partnerships/partnershipenquiry/"
+INBOX = "/admin/enquiries/partnershipenquiry/"
 INBOX_VIEWS = [
     ("inbox", INBOX),
     ("inbox, status new", INBOX + "?status__exact=new"),
@@ -555,12 +555,12 @@ def internal(args):
         translation.activate("en")
         print("BENCH-MAP " + json.dumps(map_figures()))  # noqa: T201
     elif args.internal == "tokens":
-        from partnerships.enquiry_protection import issue_form_token
+        from enquiries.protection import issue_form_token
 
         issued = time.time() - 60
         print(" ".join(issue_form_token(issued_at=issued) for _ in range(int(args.marker))))  # noqa: T201
     elif args.internal == "count":
-        from partnerships.models import PartnershipEnquiry
+        from enquiries.models import PartnershipEnquiry
 
         print(PartnershipEnquiry.objects.filter(email__startswith=args.marker).count())  # noqa: T201
 

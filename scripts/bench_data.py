@@ -17,23 +17,25 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone, translation
 
-from partnerships.models import (
+from enquiries.models import (
     CLOSED_ENQUIRY_STATUSES,
     INTEREST_FIELDS,
+    EnquiryNote,
+    EnquiryStatus,
+    EnquiryStatusChange,
+    OrganisationType,
+    PartnershipEnquiry,
+)
+from partnerships.models import (
     AuthorityKind,
     ChinesePlace,
     ChinesePlaceKind,
     Confidence,
     Council,
-    EnquiryNote,
-    EnquiryStatus,
-    EnquiryStatusChange,
     EventCategory,
     LinkKind,
     LinkStatus,
-    OrganisationType,
     Partnership,
-    PartnershipEnquiry,
     Quote,
     TimelineEvent,
     UKRegion,

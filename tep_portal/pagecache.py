@@ -9,8 +9,8 @@ How it stays correct:
 
 - One counter in the shared cache, the content *generation*, is bumped by every
   save, delete or many-to-many change of a model that public pages show (every
-  model of the partnerships and schools apps except the private ones listed in
-  PRIVATE_MODELS). A stored page remembers the generation it was rendered under
+  model of the apps in settings.CONTENT_APPS; enquiries, which no public page
+  shows, are not among them). A stored page remembers the generation it was rendered under
   and is served only while that is still the current one. The counter lives in
   the cache every app server shares (Redis via CACHE_URL), so an edit on one
   server empties the cache of all of them at once.
@@ -21,10 +21,10 @@ How it stays correct:
   staff) are served from or stored in the cache, so nothing personal or
   unpublished that staff can see is ever stored.
 - Only plain 200 responses that set no cookie and do not ask not to be cached
-  are stored. /register/ (its form needs a per-visitor CSRF token, and it sets
-  the CSRF cookie), the admin, health checks and the benchmark endpoint are
-  skipped outright; the blank enquiry form shares its page through
-  shared_render() instead, with each visitor's tokens put in afterwards.
+  are stored. The admin, health checks, static files and the benchmark
+  endpoint are skipped outright, and so is any view that says
+  `page_cache_exempt = True` (the enquiry form: each visitor's own CSRF token;
+  it shares the blank form's body through cached_fragment() instead).
 - The key is the scheme, host and full path with its query string, the language
   and a fingerprint of the code and templates, so a deploy never serves pages
   rendered by the previous release.
@@ -50,14 +50,18 @@ import time
 from pathlib import Path
 
 import django
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
-from django.utils.translation import get_language_from_path
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_from_path
 
 logger = logging.getLogger(__name__)
 
@@ -65,18 +69,10 @@ GENERATION_KEY = "pagecache:generation"
 # Part of every page key: a change to what an entry holds must never meet entries in the old shape.
 ENTRY_FORMAT = 3
 
-# Models of the watched apps that no public page shows: changing them must not
-# empty the cache (50,000 enquiries would otherwise keep it permanently cold).
-PRIVATE_MODELS = {
-    "partnerships.seedrecord",
-    "partnerships.partnershipenquiry",
-    "partnerships.enquirynote",
-    "partnerships.enquirystatuschange",
-}
-
-# Paths never cached, after the optional language prefix: forms with CSRF
-# tokens, staff pages, health checks that must measure the server now.
-SKIPPED_PATHS = ("admin", "register", "healthz", "i18n", "bench", "static", "media")
+# Paths never cached, after the optional language prefix: staff pages, health
+# checks that must measure the server now, files. Views skip themselves with
+# a `page_cache_exempt = True` attribute (see is_exempt_view).
+SKIPPED_PATHS = ("admin", "healthz", "i18n", "bench", "static", "media")
 
 # A response varying on anything else (Accept-Encoding from a compressing
 # middleware, say) could differ between two visitors with the same key.
@@ -98,11 +94,11 @@ RENDER_POLL_SECONDS = 0.02
 
 
 def _cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def enabled():
-    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+    return settings.PAGE_CACHE_ENABLED
 
 
 # Generation --------------------------------------------------------------------
@@ -145,10 +141,8 @@ _watched = set()
 
 
 def watch_app(app_config):
-    """Connect content_changed to every public model of an app (called from AppConfig.ready)."""
+    """Connect content_changed to every model of a content app (tep_portal.apps, settings.CONTENT_APPS)."""
     for model in app_config.get_models(include_auto_created=True):
-        if model._meta.label_lower in PRIVATE_MODELS:
-            continue
         _watched.add(model._meta.label_lower)
         uid = f"pagecache:{model._meta.label_lower}"
         post_save.connect(content_changed, sender=model, dispatch_uid=uid)
@@ -174,12 +168,12 @@ def code_fingerprint():
     share their cached pages and a new release starts afresh. PAGE_CACHE_VERSION
     (e.g. the release's git commit) replaces the hash when set."""
     global _fingerprint
-    if _fingerprint is None and getattr(settings, "PAGE_CACHE_VERSION", ""):
+    if _fingerprint is None and settings.PAGE_CACHE_VERSION:
         _fingerprint = settings.PAGE_CACHE_VERSION  # the release's own identifier, e.g. its git commit
     if _fingerprint is None:
         digest = hashlib.blake2b(django.get_version().encode(), digest_size=8)
         base = Path(settings.BASE_DIR)
-        roots = [base / "tep_portal", base / "partnerships", base / "schools"]
+        roots = [Path(app.path) for app in apps.get_app_configs() if Path(app.path).is_relative_to(base)]
         roots += [Path(d) for template in settings.TEMPLATES for d in template.get("DIRS", [])]
         roots += [Path(p) for p in getattr(settings, "LOCALE_PATHS", [])]
         files = [path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file()]
@@ -208,6 +202,21 @@ def is_shareable_request(request):
     return "HTTP_AUTHORIZATION" not in request.META
 
 
+def is_exempt_view(path):
+    """Whether the view at `path` says its pages are not to be cached (`page_cache_exempt = True`
+    on the view function or its class). Resolved in the path's own language, as the URLconf
+    will: the page cache runs before LocaleMiddleware."""
+    language = get_language_from_path(path) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):
+            view = resolve(path).func
+    except Resolver404:
+        return False
+    return getattr(view, "page_cache_exempt", False) or getattr(
+        getattr(view, "view_class", None), "page_cache_exempt", False
+    )
+
+
 def _request_key(kind, request):
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     url = request.build_absolute_uri()  # scheme and host: pages hold absolute links
@@ -224,30 +233,29 @@ def _read(cache, key):
     return generation, found.get(key)
 
 
-def shared_render(request, render):
-    """The text `render()` returns for this URL, rendered once per content
-    generation and then shared by every anonymous visitor on every server.
+def cached_fragment(name, render, *, vary=""):
+    """Text that `render()` returns, rendered once per content generation, code
+    release, language and `vary`, and then shared by every server.
 
-    For a page that cannot be cached whole because a few values in it are each
-    visitor's own (the enquiry form's CSRF and form tokens): `render()` writes
-    placeholders where they go and the caller puts the visitor's values in.
-    Renders afresh, without storing, when the request may not share pages (see
-    is_shareable_request) or the cache does not answer.
+    For a part of a page that is the same for everyone while the page around it
+    is not (the blank enquiry form inside a page carrying each visitor's
+    tokens). `vary` must come from a bounded set (a published slug, not
+    anything a visitor types). Renders afresh when the cache does not answer.
     """
-    if not is_shareable_request(request):
-        return render()
-    key = _request_key("part", request)
+    if not enabled():
+        return mark_safe(render())
+    vary_hash = hashlib.blake2b(str(vary).encode(), digest_size=8).hexdigest()
+    key = f"pagecache:fragment{ENTRY_FORMAT}:{code_fingerprint()}:{get_language()}:{name}:{vary_hash}"
     try:
         cache = _cache()
         generation, entry = _read(cache, key)
     except Exception:
-        logger.exception("Page cache unavailable; rendering the page")
-        return render()
-    if entry is not None and entry[0] == generation:
-        return entry[1]
-    text = render()
-    _quietly(cache.set, key, (generation, text), getattr(settings, "PAGE_CACHE_SECONDS", 3600))
-    return text
+        logger.warning("Page cache unavailable; rendering the fragment %s", name)
+        return mark_safe(render())
+    if entry is None or entry[0] != generation:
+        entry = (generation, render())
+        _quietly(cache.set, key, entry, settings.PAGE_CACHE_SECONDS)
+    return mark_safe(entry[1])
 
 
 # Middleware --------------------------------------------------------------------
@@ -264,7 +272,7 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
-        skipped = "|".join(re.escape(path) for path in getattr(settings, "PAGE_CACHE_SKIPPED_PATHS", SKIPPED_PATHS))
+        skipped = "|".join(re.escape(path) for path in SKIPPED_PATHS)
         self.skipped = re.compile(rf"^/(?:(?:{languages})/)?(?:{skipped})(?:/|$)")
 
     def __call__(self, request):
@@ -307,7 +315,7 @@ class PageCacheMiddleware:
     def wait_for_render(cache, key, lock, generation):
         """The page another request is rendering, once stored; None when it will
         not come (not cacheable, content changed again, or taking too long)."""
-        deadline = time.monotonic() + getattr(settings, "PAGE_CACHE_RENDER_WAIT", 10)
+        deadline = time.monotonic() + settings.PAGE_CACHE_RENDER_WAIT
         while time.monotonic() < deadline:
             time.sleep(RENDER_POLL_SECONDS)
             try:
@@ -322,7 +330,11 @@ class PageCacheMiddleware:
         return None
 
     def is_cacheable_request(self, request):
-        return is_shareable_request(request) and not self.skipped.match(request.path_info)
+        return (
+            is_shareable_request(request)
+            and not self.skipped.match(request.path_info)
+            and not is_exempt_view(request.path_info)
+        )
 
     @staticmethod
     def is_cacheable_response(response):
@@ -345,7 +357,7 @@ class PageCacheMiddleware:
         digest = hashlib.blake2b(content, digest_size=16).hexdigest()
         response["ETag"] = f'"{digest}"'
         response["Last-Modified"] = http_date()
-        max_age = getattr(settings, "PAGE_CACHE_BROWSER_MAX_AGE", 0)
+        max_age = settings.PAGE_CACHE_BROWSER_MAX_AGE
         patch_cache_control(response, public=True, max_age=max_age, must_revalidate=True)
         patch_vary_headers(response, ["Accept-Encoding"])
         # A plain HttpResponse with the headers already checked: unpickling it on a hit costs less
@@ -361,7 +373,7 @@ class PageCacheMiddleware:
             stored.headers["Content-Length"] = str(len(stored.content))
             stored.headers["ETag"] = f'"{digest}{GZIP_ETAG_SUFFIX}"'
         try:
-            cache.set(key, (generation, stored), timeout=getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+            cache.set(key, (generation, stored), timeout=settings.PAGE_CACHE_SECONDS)
         except Exception:
             logger.exception("Page cache: could not store a page")
         return stored

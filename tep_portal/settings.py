@@ -69,9 +69,18 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    # Project-wide pieces: template tags, management commands, shared mixins (no models).
+    "tep_portal",
+    # The apps, each depending only on those above it: enquiries → partnerships ← schools.
     "partnerships",
     "schools",
+    "enquiries",
+    "demo",
 ]
+
+# The apps whose models public pages show: their changes empty the page cache
+# (tep_portal/pagecache.py) and the "Content editors" group may edit them.
+CONTENT_APPS = ["partnerships", "schools"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -164,6 +173,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tep"}}
 # Whole-page cache (tep_portal/pagecache.py): any staff edit to public content empties it at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "default"
+# How long a request waits for another one rendering the same missing page before rendering it itself.
+PAGE_CACHE_RENDER_WAIT = 10
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
 # Browsers revalidate every time (cheap: a 304 from the cache), so staff edits show at once.
 PAGE_CACHE_BROWSER_MAX_AGE = env_int("PAGE_CACHE_BROWSER_MAX_AGE", 0)

@@ -4,10 +4,14 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from partnerships.sitemaps import SITEMAPS
-from partnerships.views import robots_txt
+from enquiries.sitemaps import SITEMAPS as ENQUIRY_SITEMAPS
+from partnerships.sitemaps import SITEMAPS as PARTNERSHIP_SITEMAPS
+from schools.sitemaps import SITEMAPS as SCHOOL_SITEMAPS
 
 from . import views
+
+# The composition root: the one module that imports every app (README "Layout").
+SITEMAPS = {**PARTNERSHIP_SITEMAPS, **SCHOOL_SITEMAPS, **ENQUIRY_SITEMAPS}
 
 admin.site.site_header = "TEP Portal administration"
 admin.site.site_title = "TEP Portal admin"
@@ -17,15 +21,16 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", robots_txt, name="robots"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]
 
-handler404 = "partnerships.views.page_not_found"
-handler500 = "partnerships.views.server_error"
+handler404 = "tep_portal.views.page_not_found"
+handler500 = "tep_portal.views.server_error"
 
 urlpatterns += i18n_patterns(
     path("", include("partnerships.urls")),
     path("schools/", include("schools.urls")),
+    path("", include("enquiries.urls")),
     prefix_default_language=False,
 )
 

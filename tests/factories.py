@@ -1,10 +1,13 @@
 """Factories for the tests: valid defaults, unique slugs, nothing published by accident."""
 
 import datetime
+import uuid
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from enquiries.models import PartnershipEnquiry
 from partnerships.models import ChinesePlace, Council, Partnership, TimelineEvent, UKRegion
 from schools.models import ChineseSchool, SisterSchoolLink, UKSchool
 
@@ -90,3 +93,20 @@ class SisterSchoolLinkFactory(DjangoModelFactory):
     chinese_school = factory.SubFactory(ChineseSchoolFactory)
     year_started = 2018
     activities_en = "Exchange visits."
+
+
+class PartnershipEnquiryFactory(DjangoModelFactory):
+    class Meta:
+        model = PartnershipEnquiry
+
+    reference = factory.Sequence(lambda n: f"TEP-2026-{n + 9000:04d}")
+    submission_token = factory.LazyFunction(uuid.uuid4)
+    organisation_name = factory.Sequence(lambda n: f"Borough Council {n}")
+    organisation_type = "council"
+    contact_name = "Alex Jones"
+    job_title = "Policy Officer"
+    email = factory.Sequence(lambda n: f"person{n}@council.example.org")
+    region = "east-midlands"
+    interest_sister_city = True
+    message = "Please get in touch."
+    privacy_agreed_at = factory.LazyFunction(timezone.now)

@@ -14,9 +14,11 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from partnerships.models import PartnershipEnquiry, Quote
+from enquiries.models import PartnershipEnquiry
+from partnerships.models import Quote
+from tests.enquiries.support import answers
 from tests.factories import ChinesePlaceFactory, PartnershipFactory, TimelineEventFactory
-from tests.partnerships.enquiry_support import answers
+from tests.fetch import get_response
 
 pytestmark = pytest.mark.django_db
 
@@ -112,24 +114,18 @@ def parse(response):
     return parser
 
 
-def get(client, url, **headers):
-    response = client.get(url, headers=headers)
-    assert response.status_code == HTTPStatus.OK, url
-    return response
-
-
 # Routing: the URL alone decides the language ------------------------------------
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
 def test_every_public_page_answers_in_english_at_the_root(client, demo_content, path):
-    page = parse(get(client, path))
+    page = parse(get_response(client, path))
     assert page.html_lang == "en-GB"
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
 def test_every_public_page_answers_in_chinese_under_zh_hans(client, demo_content, path):
-    response = get(client, ZH + path)
+    response = get_response(client, ZH + path)
     page = parse(response)
     assert page.html_lang == "zh-Hans"
     assert response["Content-Language"] == "zh-hans"
@@ -155,10 +151,10 @@ def test_the_root_serves_english_whatever_the_browser_prefers(client, demo_conte
 
 def test_the_page_cache_keeps_the_languages_apart(client, demo_content, page_cache):
     chinese_browser = {"accept-language": "zh-CN,zh;q=0.9"}
-    assert parse(get(client, "/", **chinese_browser)).html_lang == "en-GB"
-    assert parse(get(client, "/zh-hans/")).html_lang == "zh-Hans"
+    assert parse(get_response(client, "/", **chinese_browser)).html_lang == "en-GB"
+    assert parse(get_response(client, "/zh-hans/")).html_lang == "zh-Hans"
     # Both now come from the cache, each still in its own language.
-    english, chinese = get(client, "/", **chinese_browser), get(client, "/zh-hans/")
+    english, chinese = get_response(client, "/", **chinese_browser), get_response(client, "/zh-hans/")
     assert english["X-Page-Cache"] == chinese["X-Page-Cache"] == "hit"
     assert parse(english).html_lang == "en-GB"
     assert parse(chinese).html_lang == "zh-Hans"
@@ -173,7 +169,7 @@ def test_an_unknown_language_prefix_is_not_found(client, demo_content):
 
 
 def switcher(client, url):
-    return {link["lang"]: link for link in parse(get(client, url)).switcher}
+    return {link["lang"]: link for link in parse(get_response(client, url)).switcher}
 
 
 def test_the_switcher_links_to_the_same_page_in_the_other_language(client, demo_content):
@@ -198,7 +194,7 @@ def test_the_switcher_keeps_the_query_string(client, demo_content):
 
 
 def test_the_switcher_names_each_language_in_itself(client, demo_content):
-    body = get(client, "/zh-hans/").content.decode()
+    body = get_response(client, "/zh-hans/").content.decode()
     assert '<ul class="lang-switch"' in body
     assert re.search(r'lang="en-GB"[^>]*>English</a>', body)
     assert re.search(r'lang="zh-Hans"[^>]*>简体中文</a>', body)
@@ -206,7 +202,7 @@ def test_the_switcher_names_each_language_in_itself(client, demo_content):
 
 def test_the_switcher_is_plain_links_without_a_csrf_token(client, demo_content):
     """Public pages are cached whole: nothing per visitor may be in them."""
-    body = get(client, "/partnerships/nottingham-ningbo/").content.decode()
+    body = get_response(client, "/partnerships/nottingham-ningbo/").content.decode()
     assert "csrfmiddlewaretoken" not in body
     assert "/i18n/setlang/" not in body
 
@@ -229,14 +225,14 @@ def test_every_page_names_both_language_versions(client, demo_content, path):
     plain_path = path.split("?")[0]
     english, chinese = f"http://testserver{plain_path}", f"http://testserver{ZH}{plain_path}"
     for url, own in ((path, english), (ZH + path, chinese)):
-        page = parse(get(client, url))
+        page = parse(get_response(client, url))
         assert page.alternates == {"en-GB": english, "zh-Hans": chinese, "x-default": english}, url
         assert page.canonical == own, url
 
 
 def test_later_pages_of_a_list_keep_their_page_number_in_both_languages(client, demo_content):
     TimelineEventFactory.create_batch(20)
-    page = parse(get(client, "/zh-hans/timeline/?page=2"))
+    page = parse(get_response(client, "/zh-hans/timeline/?page=2"))
     assert page.canonical == "http://testserver/zh-hans/timeline/?page=2"
     assert page.alternates["en-GB"] == "http://testserver/timeline/?page=2"
     assert page.alternates["x-default"] == "http://testserver/timeline/?page=2"
@@ -339,7 +335,7 @@ def test_the_committed_mo_is_compiled_from_the_po(po_entries):
 
 
 def test_partnership_page_in_chinese_shows_chinese_content_names_dates_and_distance(client, demo_content):
-    body = get(client, "/zh-hans/partnerships/nottingham-ningbo/").content.decode()
+    body = get_response(client, "/zh-hans/partnerships/nottingham-ningbo/").content.decode()
     assert re.search(r'<h1 id="page-heading">诺丁汉 – <span lang="zh-Hans">宁波</span>', body)
     assert "浙江省" in body
     assert "诺丁汉与宁波自2005年结为友好城市" in body  # the summary staff wrote in Chinese
@@ -349,7 +345,7 @@ def test_partnership_page_in_chinese_shows_chinese_content_names_dates_and_dista
 
 
 def test_partnership_page_in_english_keeps_chinese_names_beside_english(client, demo_content):
-    body = get(client, "/partnerships/nottingham-ningbo/").content.decode()
+    body = get_response(client, "/partnerships/nottingham-ningbo/").content.decode()
     assert 'Ningbo <span lang="zh-Hans">宁波</span>' in body
     assert 'Zhejiang Province <span lang="zh-Hans">浙江省</span>' in body
     assert "about 5,760 miles (9,270 km)" in body
@@ -364,15 +360,15 @@ def test_a_year_only_event_reads_2019_nian_in_chinese_and_2019_in_english(client
     TimelineEventFactory(date=datetime.date(2019, 1, 1), precision="year", partnerships=[partnership])
     path = f"/partnerships/{partnership.slug}/"
     for prefix, year, established in (("", "2019", "2005"), (ZH, "2019年", "2005年")):
-        detail = get(client, prefix + path).content.decode()
+        detail = get_response(client, prefix + path).content.decode()
         assert f'<time datetime="2019">{year}</time>' in detail  # the machine-readable year unchanged
         assert f"<dd>{established}</dd>" in detail  # At a glance: established
         assert '"startDate": "2019"' in detail  # schema.org keeps the ISO year
-        timeline = get(client, f"{prefix}/timeline/").content.decode()
+        timeline = get_response(client, f"{prefix}/timeline/").content.decode()
         assert f'<h3 class="timeline-year__heading" id="year-2019">{year}</h3>' in timeline
         assert f'<option value="2019">{year}</option>' in timeline
         assert f'<time datetime="2019">{year}</time>' in timeline
-        feed = get(client, f"{prefix}/timeline/feed/").content.decode()
+        feed = get_response(client, f"{prefix}/timeline/feed/").content.decode()
         separator = "：" if prefix else ": "
         assert f"<title>{year}{separator}" in feed
 
@@ -382,7 +378,7 @@ def test_the_facts_box_in_chinese_writes_full_width_brackets_with_no_space_befor
     city = ChinesePlaceFactory(name_en="Ningbo", name_zh_hans="宁波", province=province)
     partnership = PartnershipFactory(chinese_place=city, council__name_en="Nottingham", council__kind="city")
     Quote.objects.create(partnership=partnership, text="两市友谊深厚。", speaker="王明", is_paraphrase=True)
-    body = get(client, f"{ZH}/partnerships/{partnership.slug}/").content.decode()
+    body = get_response(client, f"{ZH}/partnerships/{partnership.slug}/").content.decode()
     facts = re.search(r'<aside class="partnership__facts facts".*?</aside>', body, flags=re.S).group(0)
     assert '<dd>Nottingham<span class="muted">（市议会，东米德兰兹）</span></dd>' in facts
     # The province in its aside by its Chinese name alone: no brackets inside brackets.
@@ -394,7 +390,7 @@ def test_the_facts_box_in_chinese_writes_full_width_brackets_with_no_space_befor
     assert "(" not in facts and ")" not in facts
     assert '<span class="muted">（转述）</span>' in body  # the reported-speech aside under a quote
 
-    english = get(client, f"/partnerships/{partnership.slug}/").content.decode()
+    english = get_response(client, f"/partnerships/{partnership.slug}/").content.decode()
     assert '<dd>Nottingham<span class="muted"> (City council, East Midlands)</span></dd>' in english
     assert (
         '<dd>Ningbo <span lang="zh-Hans">宁波</span><span class="muted"> (Zhejiang Province <span lang="zh-Hans">浙江省'
@@ -406,7 +402,7 @@ def test_chinese_pages_fall_back_to_english_where_no_chinese_was_entered(client,
     partnership = PartnershipFactory(
         summary_en="A link with no Chinese text yet.", summary_zh_hans="", body_en="English story only."
     )
-    body = get(client, f"/zh-hans/partnerships/{partnership.slug}/").content.decode()
+    body = get_response(client, f"/zh-hans/partnerships/{partnership.slug}/").content.decode()
     # Shown in English and marked as English, so a screen reader does not read it as Chinese.
     assert '<p class="lead" lang="en-GB">A link with no Chinese text yet.</p>' in body
     assert '<div lang="en-GB"><p>English story only.</p></div>' in body
@@ -414,22 +410,22 @@ def test_chinese_pages_fall_back_to_english_where_no_chinese_was_entered(client,
 
     partnership.summary_zh_hans = "已有中文摘要。"
     partnership.save()
-    body = get(client, f"/zh-hans/partnerships/{partnership.slug}/").content.decode()
+    body = get_response(client, f"/zh-hans/partnerships/{partnership.slug}/").content.decode()
     assert '<p class="lead">已有中文摘要。</p>' in body and "A link with no Chinese text yet." not in body
-    english = get(client, f"/partnerships/{partnership.slug}/").content.decode()
+    english = get_response(client, f"/partnerships/{partnership.slug}/").content.decode()
     assert '<p class="lead">A link with no Chinese text yet.</p>' in english  # no lang needed on English pages
 
 
 def test_a_figure_in_words_is_translated(client, demo_content):
-    assert "过半" in get(client, "/zh-hans/").content.decode()
-    assert "Over half" in get(client, "/").content.decode()
+    assert "过半" in get_response(client, "/zh-hans/").content.decode()
+    assert "Over half" in get_response(client, "/").content.decode()
 
 
 @pytest.mark.parametrize(
     "url", ["/partnerships/?q=宁波", "/zh-hans/partnerships/?q=宁波", "/zh-hans/partnerships/?q=ningbo"]
 )
 def test_search_finds_a_partnership_by_either_name_in_either_language(client, demo_content, url):
-    body = get(client, url).content.decode()
+    body = get_response(client, url).content.decode()
     assert 'href="' + ("/zh-hans" if url.startswith(ZH) else "") + '/partnerships/nottingham-ningbo/"' in body
 
 
@@ -437,7 +433,7 @@ def test_search_finds_a_partnership_by_either_name_in_either_language(client, de
 
 
 def test_the_form_and_its_errors_in_chinese(client, db):
-    page = get(client, "/zh-hans/register/").content.decode()
+    page = get_response(client, "/zh-hans/register/").content.decode()
     assert "申请建立中英合作关系" in page and "单位名称" in page and "提交咨询" in page
     response = client.post("/zh-hans/register/", answers(organisation_name="", email="not-an-email", interests=None))
     assert response.status_code == HTTPStatus.OK

@@ -16,10 +16,10 @@ from django.conf import global_settings
 from django.core.management import call_command
 from django.db import connection
 
-from partnerships.models import PartnershipEnquiry
+from enquiries.models import PartnershipEnquiry
 
+from .enquiries.support import VALID_ANSWERS
 from .live_servers import AppServer, server_environment
-from .partnerships.enquiry_support import VALID_ANSWERS
 
 DETAIL = "/partnerships/nottingham-ningbo/"
 EDITOR, EDITOR_PASSWORD = "editor", "a-long-test-password-for-staff"

@@ -5,9 +5,10 @@ They draw from objects the page has already loaded, so they cost no query."""
 from django import template
 from django.utils.translation import gettext as _
 
+from tep_portal.text import join_list
+
 from .. import maps
 from ..map_views import query_string
-from ..presentation import join_list
 
 register = template.Library()
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from partnerships.models import PartnershipEnquiry
+from enquiries.models import PartnershipEnquiry
 
 
 def test_council_officer_registers_and_staff_progress_the_enquiry(site, new_page, django_user_model):

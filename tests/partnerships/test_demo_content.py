@@ -4,6 +4,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from demo.models import SeedRecord
 from partnerships.models import (
     Benefit,
     ChinesePlace,
@@ -12,7 +13,6 @@ from partnerships.models import (
     Partnership,
     ProcessStep,
     Quote,
-    SeedRecord,
     Statistic,
     TimelineEvent,
 )

@@ -6,7 +6,8 @@ from http import HTTPStatus
 import pytest
 from django.test import Client, RequestFactory
 
-from partnerships.views import HomeView, server_error
+from partnerships.views import HomeView
+from tep_portal.views import server_error
 
 
 @pytest.mark.django_db

@@ -8,19 +8,10 @@ from django.template import Context, Template
 from django.utils import translation
 
 from partnerships.models import ChinesePlace, Council, Partnership, Statistic, TimelineEvent
-from partnerships.presentation import (
-    body_blocks,
-    bracketed,
-    distance_display,
-    event_date_display,
-    event_date_iso,
-    event_label,
-    join_list,
-    place_label,
-    truncate_description,
-    year_display,
-)
-from partnerships.templatetags.tep import body_html, chinese_name, chinese_name_text, json_ld, statistic_year
+from partnerships.presentation import distance_display, event_date_display, event_date_iso, event_label, place_label
+from partnerships.templatetags.partnership_tags import chinese_name, chinese_name_text, statistic_year
+from tep_portal.templatetags.tep import body_html, json_ld
+from tep_portal.text import body_blocks, bracketed, join_list, truncate_description, year_display
 
 
 def event(date, precision):

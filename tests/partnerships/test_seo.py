@@ -11,6 +11,7 @@ import pytest
 from partnerships.models import Partnership, TimelineEvent
 from schools.models import UKSchool
 from tests.factories import PartnershipFactory, TimelineEventFactory
+from tests.fetch import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +28,6 @@ PAGES = [
     "/benefits/",
 ]
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
-
-
-def get(client, url):
-    response = client.get(url)
-    assert response.status_code == HTTPStatus.OK, url
-    return response.content.decode()
 
 
 def head_value(body, pattern):
@@ -52,7 +47,7 @@ def parse_xml(content):
 def test_every_page_has_a_unique_title_and_description(client, demo_content):
     titles, descriptions = set(), set()
     for url in PAGES:
-        body = get(client, url)
+        body = get_html(client, url)
         title = head_value(body, r"<title>(.*?)</title>")
         description = head_value(body, r'<meta name="description" content="([^"]*)">')
         assert title and title.endswith(" | True Education Partnership"), url
@@ -64,13 +59,13 @@ def test_every_page_has_a_unique_title_and_description(client, demo_content):
 
 
 def test_partnership_title_names_both_places(client, demo_content):
-    body = get(client, "/partnerships/nottingham-ningbo/")
+    body = get_html(client, "/partnerships/nottingham-ningbo/")
     assert "<title>Nottingham – Ningbo (宁波): twin city | True Education Partnership</title>" in body
     assert '<meta name="description" content="Twinned since 2005, Nottingham and Ningbo' in body
 
 
 def test_canonical_and_language_alternates(client, demo_content):
-    body = get(client, "/partnerships/nottingham-ningbo/?utm_source=x")
+    body = get_html(client, "/partnerships/nottingham-ningbo/?utm_source=x")
     assert '<link rel="canonical" href="http://testserver/partnerships/nottingham-ningbo/">' in body
     assert '<link rel="alternate" hreflang="en-GB" href="http://testserver/partnerships/nottingham-ningbo/">' in body
     assert (
@@ -80,30 +75,30 @@ def test_canonical_and_language_alternates(client, demo_content):
 
 
 def test_open_graph_tags(client, demo_content):
-    body = get(client, "/partnerships/nottingham-ningbo/")
+    body = get_html(client, "/partnerships/nottingham-ningbo/")
     assert '<meta property="og:type" content="article">' in body
     assert '<meta property="og:title" content="Nottingham – Ningbo (宁波): twin city">' in body
     assert '<meta property="og:url" content="http://testserver/partnerships/nottingham-ningbo/">' in body
     assert '<meta property="og:image" content="http://testserver/static/img/og-image.png">' in body
     assert '<meta property="og:locale" content="en_GB">' in body
-    assert '<meta property="og:locale" content="zh_CN">' in get(client, "/zh-hans/")
+    assert '<meta property="og:locale" content="zh_CN">' in get_html(client, "/zh-hans/")
 
 
 @pytest.mark.parametrize("url", PAGES)
 def test_every_page_names_the_organisation(client, demo_content, url):
-    kinds = [item.get("@type") for item in json_ld(get(client, url))]
+    kinds = [item.get("@type") for item in json_ld(get_html(client, url))]
     assert "Organization" in kinds
 
 
 def test_organisation_data(client, demo_content):
-    organization = next(item for item in json_ld(get(client, "/")) if item.get("@type") == "Organization")
+    organization = next(item for item in json_ld(get_html(client, "/")) if item.get("@type") == "Organization")
     assert organization["@context"] == "https://schema.org"
     assert organization["name"] == "True Education Partnership"
     assert organization["url"] == "http://testserver/"
 
 
 def test_partnership_page_describes_its_events(client, demo_content):
-    data = json_ld(get(client, "/partnerships/nottingham-ningbo/"))
+    data = json_ld(get_html(client, "/partnerships/nottingham-ningbo/"))
     events = next(item for item in data if "@graph" in item)["@graph"]
     published = TimelineEvent.objects.published().filter(partnerships__slug="nottingham-ningbo")
     assert len(events) == published.count()
@@ -122,7 +117,7 @@ def test_partnership_page_describes_its_events(client, demo_content):
 
 
 def test_timeline_page_describes_the_events_it_shows(client, demo_content):
-    data = json_ld(get(client, "/timeline/?year=2015"))
+    data = json_ld(get_html(client, "/timeline/?year=2015"))
     events = next(item for item in data if "@graph" in item)["@graph"]
     assert sorted(event["startDate"] for event in events) == ["2015-09-21", "2015-11-05"]
 
@@ -130,7 +125,7 @@ def test_timeline_page_describes_the_events_it_shows(client, demo_content):
 def test_json_ld_cannot_be_broken_out_of(client, db):
     partnership = PartnershipFactory()
     TimelineEventFactory(partnerships=[partnership], title_en="</script><script>alert(1)</script> & <!--")
-    body = get(client, partnership.get_absolute_url())
+    body = get_html(client, partnership.get_absolute_url())
     assert "<script>alert(1)" not in body
     events = next(item for item in json_ld(body) if "@graph" in item)["@graph"]
     assert events[0]["name"] == "</script><script>alert(1)</script> & <!--"

@@ -7,20 +7,9 @@ import pytest
 from django.urls import reverse
 
 from partnerships.models import Partnership, Statistic, TimelineEvent
+from tests.fetch import get_html, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def page(client, url):
-    response = client.get(url)
-    assert response.status_code == HTTPStatus.OK, url
-    return response.content.decode()
-
-
-def text_of(html):
-    """Visible text with tags removed and whitespace collapsed, for phrase checks."""
-    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    return re.sub(r" ([,.;:)])", r"\1", text)
 
 
 def test_healthz_answers(client):
@@ -33,24 +22,24 @@ def test_healthz_answers(client):
 
 
 def test_home_says_what_tep_does_and_asks_to_register(client, demo_content):
-    body = page(client, "/")
+    body = get_html(client, "/")
     assert body.count("<h1") == 1
     assert "UK–China sister-city and sister-school partnerships</h1>" in body
     assert "creates and supports partnerships between UK councils" in body
     assert "government entities in both the UK and China choose to partner with us" in body  # the about page
-    assert f'href="{reverse("partnerships:register")}"' in body
+    assert f'href="{reverse("enquiries:register")}"' in body
     assert "Register for a China Partnership" in body
 
 
 def test_home_shows_featured_partnerships(client, demo_content):
-    body = page(client, "/")
+    body = get_html(client, "/")
     for slug in ("nottingham-ningbo", "nottinghamshire-zhejiang-province", "liverpool-shanghai"):
         assert reverse("partnerships:detail", args=[slug]) in body
     assert 'Ningbo <span lang="zh-Hans">宁波</span>' in body
 
 
 def test_home_figures_are_counted_from_the_records(client, demo_content):
-    text = text_of(page(client, "/"))
+    text = text_of(get_html(client, "/"))
     figures = Partnership.objects.published().active().headline_figures()
     assert figures["partnerships"] == 33  # 38 published, 5 of them ended
     assert f"{figures['partnerships']} active partnerships" in text
@@ -60,14 +49,14 @@ def test_home_figures_are_counted_from_the_records(client, demo_content):
 
 
 def test_home_shows_sourced_figures_with_source_and_year(client, demo_content):
-    text = text_of(page(client, "/"))
+    text = text_of(get_html(client, "/"))
     assert "52 formal Sister City Partnerships between Chinese and British cities" in text
     assert "Source: China International Friendship Cities Association, c. 2014" in text
     assert "Source: United Nations, World Urbanization Prospects, 2018" in text
 
 
 def test_home_lists_latest_published_events_newest_first(client, demo_content):
-    text = text_of(page(client, "/"))
+    text = text_of(get_html(client, "/"))
     assert "6 December 2021 Second five-year plan signed (2021–25)" in text
     assert "Sister City of the Year" not in text  # a draft
     latest = list(TimelineEvent.objects.published().newest_first()[:5])
@@ -79,7 +68,7 @@ def test_home_lists_latest_published_events_newest_first(client, demo_content):
 
 
 def test_nottingham_ningbo_page_tells_the_story(client, demo_content):
-    body = page(client, "/partnerships/nottingham-ningbo/")
+    body = get_html(client, "/partnerships/nottingham-ningbo/")
     text = text_of(body)
     assert body.count("<h1") == 1
     assert 'Nottingham – Ningbo <span lang="zh-Hans">宁波</span></h1>' in body
@@ -94,26 +83,26 @@ def test_nottingham_ningbo_page_tells_the_story(client, demo_content):
 
 def test_partnership_page_reads_story_then_facts_then_the_rest_then_side_boxes(client, demo_content):
     """The markup's order is the reading order on a phone (no CSS `order` moves the boxes)."""
-    body = page(client, "/partnerships/nottingham-ningbo/")
+    body = get_html(client, "/partnerships/nottingham-ningbo/")
     headings = ["story", "facts", "timeline", "schools", "area", "tep", "sources"]
     positions = [body.index(f'id="{name}-heading"') for name in headings]
     assert positions == sorted(positions)
 
 
 def test_partnership_page_without_a_story_is_laid_out_without_the_story_column(client, demo_content):
-    body = page(client, "/partnerships/bath-jinan/")
+    body = get_html(client, "/partnerships/bath-jinan/")
     assert "partnership__layout--no-story" in body
     assert "partnership__story" not in body.replace("partnership__layout--no-story", "")
-    assert "partnership__layout--no-story" not in page(client, "/partnerships/nottingham-ningbo/")
+    assert "partnership__layout--no-story" not in get_html(client, "/partnerships/nottingham-ningbo/")
 
 
 def test_partnership_page_gives_the_distance_from_the_coordinates(client, demo_content):
-    text = text_of(page(client, "/partnerships/nottingham-ningbo/"))
+    text = text_of(get_html(client, "/partnerships/nottingham-ningbo/"))
     assert "about 5,760 miles (9,270 km)" in text
 
 
 def test_partnership_timeline_shows_each_date_at_its_precision(client, demo_content):
-    body = page(client, "/partnerships/nottingham-ningbo/")
+    body = get_html(client, "/partnerships/nottingham-ningbo/")
     text = text_of(body)
     assert '<time datetime="2004-09">September 2004</time>' in body
     assert '<time datetime="2014">2014</time>' in body
@@ -125,7 +114,7 @@ def test_partnership_timeline_shows_each_date_at_its_precision(client, demo_cont
 
 
 def test_partnership_page_lists_sister_schools_and_the_other_partnership_of_the_area(client, demo_content):
-    body = page(client, "/partnerships/nottingham-ningbo/")
+    body = get_html(client, "/partnerships/nottingham-ningbo/")
     text = text_of(body)
     assert reverse("schools:detail", args=["the-fernwood-school"]) in body
     assert "The Joseph Whitaker School" in text
@@ -136,21 +125,21 @@ def test_partnership_page_lists_sister_schools_and_the_other_partnership_of_the_
 
 
 def test_partnership_page_register_link_preselects_the_partnership(client, demo_content):
-    body = page(client, "/partnerships/nottingham-ningbo/")
+    body = get_html(client, "/partnerships/nottingham-ningbo/")
     assert 'href="/register/?partnership=nottingham-ningbo"' in body
 
 
 def test_partnership_page_shows_sources_and_doubt(client, demo_content):
-    body = page(client, "/partnerships/nottinghamshire-zhejiang-province/")
+    body = get_html(client, "/partnerships/nottinghamshire-zhejiang-province/")
     text = text_of(body)
     assert "The county council gives April 2016; other sources give April 2017." in text  # year note
     assert "Confidence: Medium" in text
     assert 'href="https://nottinghamshire.gov.uk/newsroom/blog/posts/trade-and-investment' in body
-    assert "Confidence:" not in text_of(page(client, "/partnerships/nottingham-ningbo/"))  # high: not flagged
+    assert "Confidence:" not in text_of(get_html(client, "/partnerships/nottingham-ningbo/"))  # high: not flagged
 
 
 def test_reported_speech_is_not_in_quotation_marks(client, demo_content):
-    body = page(client, "/partnerships/liverpool-shanghai/")
+    body = get_html(client, "/partnerships/liverpool-shanghai/")
     text = text_of(body)
     assert "The partnership has had fantastic results in the city" in text
     assert "“The partnership has had" not in text
@@ -158,7 +147,7 @@ def test_reported_speech_is_not_in_quotation_marks(client, demo_content):
 
 
 def test_ended_partnership_says_when_it_ended(client, demo_content):
-    text = text_of(page(client, "/partnerships/bath-and-north-east-somerset-jiangxi-province/"))
+    text = text_of(get_html(client, "/partnerships/bath-and-north-east-somerset-jiangxi-province/"))
     assert "Status Ended in 2022" in text
 
 
@@ -168,7 +157,7 @@ def test_draft_and_unknown_partnerships_are_404(client, demo_content):
 
 
 def test_partnership_page_in_chinese(client, demo_content):
-    body = page(client, "/zh-hans/partnerships/nottingham-ningbo/")
+    body = get_html(client, "/zh-hans/partnerships/nottingham-ningbo/")
     assert '<html lang="zh-Hans">' in body
     assert "诺丁汉与宁波自2005年结为友好城市" in body
     assert '<time datetime="2004-09">2004年9月</time>' in body
@@ -180,14 +169,14 @@ def test_partnership_page_in_chinese(client, demo_content):
 
 
 def test_about_page_renders_the_editable_copy_with_subheadings(client, demo_content):
-    body = page(client, "/about/")
+    body = get_html(client, "/about/")
     assert "Council &amp; Education Partnerships</h1>" in body
     assert "<h2>Creating Global Citizens</h2>" in body
     assert "## " not in body
 
 
 def test_process_page_lists_the_steps_in_order(client, demo_content):
-    text = text_of(page(client, "/process/"))
+    text = text_of(get_html(client, "/process/"))
     steps = ["Partnership Initiation", "Economic Impact", "Partnership Support", "Education Opportunity"]
     positions = [text.index(step) for step in steps]
     assert positions == sorted(positions)
@@ -195,7 +184,7 @@ def test_process_page_lists_the_steps_in_order(client, demo_content):
 
 
 def test_benefits_page_lists_benefits_and_sourced_figures(client, demo_content):
-    text = text_of(page(client, "/benefits/"))
+    text = text_of(get_html(client, "/benefits/"))
     assert "Increased city-wide cultural awareness" in text
     assert "More investment in the local economy" in text
     assert "golden era" in text
@@ -204,11 +193,11 @@ def test_benefits_page_lists_benefits_and_sourced_figures(client, demo_content):
 
 def test_unpublished_statistic_is_not_shown(client, demo_content):
     Statistic.objects.filter(value="52").update(is_published=False)
-    assert "Source: China International Friendship Cities Association" not in text_of(page(client, "/benefits/"))
+    assert "Source: China International Friendship Cities Association" not in text_of(get_html(client, "/benefits/"))
 
 
 def test_standing_page_without_its_record_still_renders(client, db):
-    body = page(client, "/process/")
+    body = get_html(client, "/process/")
     assert "Sister City Partnership Process</h1>" in body
 
 
@@ -221,24 +210,25 @@ def test_standing_page_without_its_record_still_renders(client, db):
     + ["/about/", "/process/", "/benefits/"],
 )
 def test_every_page_has_landmarks_one_h1_and_the_footer_links(client, demo_content, url):
-    body = page(client, url)
+    body = get_html(client, url)
     assert body.count("<h1") == 1
     assert 'class="skip-link" href="#main"' in body
     assert '<main id="main"' in body
     assert "<header" in body and "<footer" in body and "<nav" in body
-    for name in ("about", "process", "benefits", "privacy", "register"):
-        assert f'href="{reverse(f"partnerships:{name}")}"' in body
+    for name in ("partnerships:about", "partnerships:process", "partnerships:benefits", "enquiries:privacy"):
+        assert f'href="{reverse(name)}"' in body
+    assert f'href="{reverse("enquiries:register")}' in body
     assert ' style="' not in body and "onclick" not in body  # the strict CSP allows neither
     assert re.search(r"<script(?![^>]*application/ld\+json)", body) is None
 
 
 def test_navigation_marks_the_current_page(client, demo_content):
-    body = page(client, "/timeline/")
+    body = get_html(client, "/timeline/")
     assert f'href="{reverse("partnerships:timeline")}" aria-current="page"' in body
 
 
 def test_language_switcher_keeps_the_visitor_on_the_same_page(client, demo_content):
-    body = page(client, "/partnerships/?q=ningbo")
+    body = get_html(client, "/partnerships/?q=ningbo")
     assert 'href="/zh-hans/partnerships/?q=ningbo" hreflang="zh-Hans" lang="zh-Hans"' in body
-    body = page(client, "/zh-hans/partnerships/nottingham-ningbo/")
+    body = get_html(client, "/zh-hans/partnerships/nottingham-ningbo/")
     assert 'href="/partnerships/nottingham-ningbo/" hreflang="en-GB" lang="en-GB"' in body

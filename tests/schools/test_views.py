@@ -6,22 +6,13 @@ from http import HTTPStatus
 import pytest
 
 from tests.factories import PartnershipFactory, SisterSchoolLinkFactory, TimelineEventFactory, UKSchoolFactory
+from tests.fetch import get_html, text_of
 
 pytestmark = pytest.mark.django_db
 
 
-def get(client, url, status=HTTPStatus.OK):
-    response = client.get(url)
-    assert response.status_code == status, url
-    return response.content.decode()
-
-
-def text_of(html):
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
-
-
 def test_school_list_shows_source_page_schools_with_their_partners(client, demo_content):
-    body = get(client, "/schools/")
+    body = get_html(client, "/schools/")
     text = text_of(body)
     for name in ("The Fernwood School", "The Joseph Whitaker School", "NUAST"):
         assert name in text
@@ -32,7 +23,7 @@ def test_school_list_shows_source_page_schools_with_their_partners(client, demo_
 
 
 def test_school_page_shows_partner_activities_events_and_city_partnership(client, demo_content):
-    body = get(client, "/schools/the-fernwood-school/")
+    body = get_html(client, "/schools/the-fernwood-school/")
     text = text_of(body)
     assert body.count("<h1") == 1
     assert "The Fernwood School</h1>" in body
@@ -48,7 +39,7 @@ def test_school_page_shows_partner_activities_events_and_city_partnership(client
 
 
 def test_school_page_in_chinese(client, demo_content):
-    body = get(client, "/zh-hans/schools/the-fernwood-school/")
+    body = get_html(client, "/zh-hans/schools/the-fernwood-school/")
     assert '<html lang="zh-Hans">' in body
     assert "诺丁汉孔子学院" in body
     assert '<time datetime="2019-07">2019年7月</time>' in body
@@ -56,35 +47,45 @@ def test_school_page_in_chinese(client, demo_content):
 
 def test_unknown_and_unpublished_schools_are_404(client, db):
     hidden = UKSchoolFactory(is_published=False)
-    get(client, "/schools/no-such-school/", HTTPStatus.NOT_FOUND)
-    get(client, hidden.get_absolute_url(), HTTPStatus.NOT_FOUND)
-    assert hidden.name not in get(client, "/schools/")
+    get_html(client, "/schools/no-such-school/", HTTPStatus.NOT_FOUND)
+    get_html(client, hidden.get_absolute_url(), HTTPStatus.NOT_FOUND)
+    assert hidden.name not in get_html(client, "/schools/")
 
 
 def test_unpublished_link_and_events_are_not_shown(client, db):
     school = UKSchoolFactory()
+    SisterSchoolLinkFactory(uk_school=school, chinese_school__name_en="Shown partner")
     SisterSchoolLinkFactory(uk_school=school, is_published=False, chinese_school__name_en="Hidden partner")
     event = TimelineEventFactory(is_published=False, title_en="Hidden event")
     event.schools.add(school)
-    body = get(client, school.get_absolute_url())
+    body = get_html(client, school.get_absolute_url())
+    assert "Shown partner" in body
     assert "Hidden partner" not in body
     assert "Hidden event" not in body
-    assert "has not been published yet" in body
+
+
+def test_a_school_without_a_published_link_is_not_public(client, db):
+    """Its only link is a draft: the school is neither listed, counted nor shown."""
+    school = UKSchoolFactory(name="Draft-linked Academy")
+    SisterSchoolLinkFactory(uk_school=school, is_published=False)
+    get_html(client, school.get_absolute_url(), HTTPStatus.NOT_FOUND)
+    assert "Draft-linked Academy" not in get_html(client, "/schools/")
+    assert f"/schools/{school.slug}/" not in get_html(client, "/sitemap.xml")
 
 
 def test_link_to_an_unpublished_city_partnership_is_not_a_link(client, db):
     draft = PartnershipFactory(is_published=False, slug="draft-city-link")
     link = SisterSchoolLinkFactory(partnership=draft)
-    body = get(client, link.uk_school.get_absolute_url())
+    body = get_html(client, link.uk_school.get_absolute_url())
     assert "/partnerships/draft-city-link/" not in body
 
 
 def test_school_list_pages(client, db):
     for _ in range(30):
         SisterSchoolLinkFactory()
-    body = get(client, "/schools/")
+    body = get_html(client, "/schools/")
     assert len(re.findall(r'class="card school-card"', body)) == 24
     assert 'href="?page=2"' in body
-    assert len(re.findall(r'class="card school-card"', get(client, "/schools/?page=2"))) == 6
-    get(client, "/schools/?page=3", HTTPStatus.NOT_FOUND)
-    get(client, "/schools/?page=abc", HTTPStatus.NOT_FOUND)
+    assert len(re.findall(r'class="card school-card"', get_html(client, "/schools/?page=2"))) == 6
+    get_html(client, "/schools/?page=3", HTTPStatus.NOT_FOUND)
+    get_html(client, "/schools/?page=abc", HTTPStatus.NOT_FOUND)

@@ -1,0 +1,179 @@
+"""The "Register for a China Partnership" form, its thanks page and the privacy notice."""
+
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.middleware.csrf import get_token
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.generic import FormView, TemplateView
+
+from tep_portal import pagecache
+from tep_portal.middleware import service_unavailable_response
+
+from . import services
+from .forms import EnquiryForm
+from .models import PartnershipEnquiry
+from .protection import (
+    RateLimiter,
+    is_filled_too_fast,
+    is_token_expired,
+    issue_form_token,
+    read_form_token,
+)
+
+logger = logging.getLogger(__name__)
+
+# The thanks page shows the reference kept here, so a guessed URL shows nobody else's enquiry.
+SESSION_REFERENCE_KEY = "partnerships.enquiry_reference"
+TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
+FORM_BODY_TEMPLATE = "enquiries/includes/form_body.html"
+UNAVAILABLE_FALLBACK = (
+    "<!DOCTYPE html><html lang='en-GB'><title>Your enquiry has not been sent</title>"
+    "<h1>Your enquiry has not been sent</h1><p>Please try again in a few minutes.</p></html>"
+)
+
+
+@method_decorator([never_cache, sensitive_post_parameters()], name="dispatch")
+class EnquiryCreateView(FormView):
+    page_cache_exempt = True  # each visitor's own CSRF and form tokens; the form's body is shared instead
+    form_class = EnquiryForm
+    template_name = "enquiries/form.html"
+    http_method_names = ["get", "head", "post", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()  # inside the try: rendering may still query the database
+            return response
+        except DatabaseError as exc:
+            logger.error("Enquiry form: database unavailable (%s)", type(exc).__name__)
+            return self.unavailable_response()
+
+    def get_form_body(self, form):
+        """The form's fields as HTML. The blank form is the same for every visitor in a language
+        (and partnership they came from), so it is rendered once per content change and shared;
+        the page around it, with each visitor's CSRF and form tokens, is rendered as usual."""
+
+        def render():
+            return render_to_string(FORM_BODY_TEMPLATE, {"form": form})
+
+        if form.is_bound:
+            return None  # the template renders a form with answers and errors itself
+        return pagecache.cached_fragment("enquiry-form", render, vary=form.came_from)
+
+    def form_token(self):
+        """The token the page carries: when a sent form comes back (errors, rate limit), the one it was
+        sent with, so it is still the same submission and a later double click is caught; otherwise,
+        or when that token is missing, forged or expired, a fresh one."""
+        posted = self.request.POST.get(TOKEN_FIELD) if self.request.method == "POST" else None
+        token = read_form_token(posted)
+        return posted if token and not is_token_expired(token) else issue_form_token()
+
+    def get_initial(self):
+        # The form checks the partnership is published and leaves the question out if it is not.
+        return {"partnership": self.request.GET.get("partnership", "")[:140]}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context[TOKEN_FIELD] = self.form_token()
+        context["form_body"] = self.get_form_body(context["form"])
+        context["page_title"] = _("Register for a China Partnership")
+        context["error_summary"] = context["form"].error_summary() if context["form"].is_bound else []
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        token = read_form_token(request.POST.get(TOKEN_FIELD))
+        if token and (sent := PartnershipEnquiry.objects.for_submission(token.submission_id)):
+            return self.thanks(sent)  # a refresh or second click: the enquiry is already stored
+        limiter = RateLimiter(request)
+        if limiter.is_exceeded():
+            return self.rate_limited(form, limiter)
+        if form.is_honeypot_filled or (token and is_filled_too_fast(token)):
+            limiter.hit()
+            reason = "honeypot" if form.is_honeypot_filled else "too fast"
+            logger.info("Enquiry discarded as automated (%s)", reason)
+            return redirect("enquiries:register-thanks")  # the bot learns nothing
+        if token is None or is_token_expired(token):
+            form.is_valid()
+            form.add_error(None, _("This page was open for too long. Check your answers and send the form again."))
+            return self.form_invalid(form)  # with a fresh token
+        if not form.is_valid():
+            return self.form_invalid(form)
+        enquiry, _created = services.enquiry_submit(
+            data=form.cleaned_data, submission_id=token.submission_id, language=get_language()
+        )
+        limiter.hit()
+        return self.thanks(enquiry)
+
+    def thanks(self, enquiry):
+        self.request.session[SESSION_REFERENCE_KEY] = enquiry.reference
+        return redirect("enquiries:register-thanks")
+
+    def rate_limited(self, form, limiter):
+        logger.info("Enquiry refused: rate limit reached")
+        minutes = max(1, round(limiter.retry_after_seconds() / 60))
+        form.is_valid()
+        form.errors.clear()  # the one message that matters; the answers stay in the form
+        form.add_error(
+            None,
+            _(
+                "You have sent several enquiries from this connection in a short time. Your enquiry has not been "
+                "sent: try again in %(minutes)d minutes, or email us."
+            )
+            % {"minutes": minutes},
+        )
+        response = self.form_invalid(form)
+        response.status_code = 429
+        response["Retry-After"] = str(limiter.retry_after_seconds())
+        return response
+
+    def unavailable_response(self):
+        """503 "your enquiry has not been sent", with the answers kept to send again.
+
+        Rendered without the request so nothing on the page (session, user,
+        messages, partnership names) queries the database that just failed.
+        """
+        posted = self.request.POST if self.request.method == "POST" else {}
+        field_names = [*EnquiryForm.Meta.fields, EnquiryForm.AGREEMENT_FIELD, TOKEN_FIELD]
+        context = {
+            "answers": [(name, value) for name in field_names for value in posted.getlist(name)] if posted else [],
+            "is_submission": bool(posted),
+            "csrf_token": get_token(self.request),
+            "form_action": self.request.path,
+            "notify_email": (settings.ENQUIRY_NOTIFY_EMAILS or [""])[0],
+        }
+        return service_unavailable_response(
+            template_name="enquiries/unavailable.html", context=context, fallback=UNAVAILABLE_FALLBACK
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class EnquiryThanksView(TemplateView):
+    page_cache_exempt = True  # shows the visitor's own reference
+    template_name = "enquiries/thanks.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=_("Enquiry sent"), reference=self.request.session.get(SESSION_REFERENCE_KEY), **kwargs
+        )
+
+
+class PrivacyView(TemplateView):
+    template_name = "enquiries/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=_("Privacy notice"),
+            retention_months=settings.ENQUIRY_RETENTION_MONTHS,
+            contact_email=(settings.ENQUIRY_NOTIFY_EMAILS or [""])[0],
+            **kwargs,
+        )
