@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 
 from tep_portal.views import PublicPageMixin
 
-from . import maps
+from . import map_groups, maps
 from .filters import DirectoryFilterForm
 from .views import published_partnerships
 
@@ -88,7 +88,7 @@ class PartnershipMapView(PublicPageMixin, TemplateView):
             form=self.form,
             data=data,
             aggregated=aggregated,
-            groups=[(group, urls.group(group)) for group in maps.groups_of(data.links)] if aggregated else [],
+            groups=[(group, urls.group(group)) for group in map_groups.groups_of(data.links)] if aggregated else [],
             links=sorted(data.links, key=lambda link: link.label),
             svg=maps.render_svg(data, title=caption, urls=urls),
             caption=caption,

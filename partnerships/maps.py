@@ -18,29 +18,25 @@ The SVG is built as text: a few hundred elements in a couple of milliseconds,
 where a template loop would take tens.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, ngettext, pgettext
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from tep_portal.text import year_display
 
+from . import map_groups
 from .map_insets import CHINA, UK, offsets
-from .models import PROVINCE_LEVEL_KINDS, LinkKind, LinkStatus, UKRegion
+from .map_svg import NS, curve, marks, num, project
+from .models import PROVINCE_LEVEL_KINDS, LinkKind, LinkStatus
 
 MAX_SINGLE_LINES = 150
-# Lines and marks keep their width in screen pixels (an attribute: the CSS checker does not know
-# this SVG-only property).
-NS = 'vector-effect="non-scaling-stroke"'
 # Drawing order: ended under dormant under active.
 STATUS_ORDER = {LinkStatus.ENDED: 0, LinkStatus.DORMANT: 1, LinkStatus.ACTIVE: 2}
-# Thickness classes of an aggregated line, by the number of partnerships it stands for.
-WEIGHTS = ((20, "xl"), (8, "l"), (3, "m"), (1, "s"))
 
 
 @dataclass(frozen=True)
@@ -172,97 +168,7 @@ class LinkLabels:
         return label
 
 
-# Geometry ------------------------------------------------------------------------------------
-
-
-def _project(places, inset, origin):
-    """{key: (x, y)} in map units for places of one inset, projected in one call."""
-    places = list({place.key: place for place in places}.values())
-    if not places:
-        return {}
-    xs, ys = inset.project([p.longitude for p in places], [p.latitude for p in places])
-    ox, oy = origin
-    return {p.key: (x + ox, y + oy) for p, x, y in zip(places, xs, ys, strict=True)}
-
-
-def _num(value):
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _curve(start, end):
-    """A gentle arc from the UK point to the Chinese one (lines that share a place fan out)."""
-    (x1, y1), (x2, y2) = start, end
-    cx, cy = (x1 + x2) / 2, min(y1, y2) - abs(x2 - x1) * 0.12
-    return f"M{_num(x1)} {_num(y1)}Q{_num(cx)} {_num(cy)} {_num(x2)} {_num(y2)}"
-
-
-def _marks(points):
-    return "".join([f"M{x:.1f} {y:.1f}h0" for x, y in points])
-
-
-def _weight(count):
-    return next(name for least, name in WEIGHTS if count >= least)
-
-
 # SVG -----------------------------------------------------------------------------------------
-
-# Where a UK region's bubble sits on an aggregated map: roughly the middle of the region
-# (degrees latitude, longitude), so the twelve bubbles never pile up whatever the data.
-REGION_CENTRES = {
-    UKRegion.NORTH_EAST: (54.95, -1.75),
-    UKRegion.NORTH_WEST: (54.05, -2.75),
-    UKRegion.YORKSHIRE: (53.95, -1.15),
-    UKRegion.EAST_MIDLANDS: (52.85, -0.95),
-    UKRegion.WEST_MIDLANDS: (52.45, -2.25),
-    UKRegion.EAST: (52.25, 0.55),
-    UKRegion.LONDON: (51.5, -0.12),
-    UKRegion.SOUTH_EAST: (51.15, -0.75),
-    UKRegion.SOUTH_WEST: (50.85, -3.45),
-    UKRegion.WALES: (52.3, -3.7),
-    UKRegion.SCOTLAND: (56.75, -4.2),
-    UKRegion.NORTHERN_IRELAND: (54.6, -6.7),
-}
-# An aggregated map draws the busiest region–province pairs as lines; the list under it has them all.
-MAX_GROUP_LINES = 40
-
-
-@dataclass
-class Group:
-    """Partnerships of one UK region with one Chinese province (or a city given no province)."""
-
-    region: str
-    region_label: str
-    province: MapPlace | None
-    province_label: str
-    links: list = field(default_factory=list)
-
-    @property
-    def province_key(self):
-        return self.province.key if self.province else f"place:{self.links[0].china.key}"
-
-    @property
-    def label(self):
-        count = len(self.links)
-        return ngettext(
-            "%(region)s – %(province)s: %(count)s partnership",
-            "%(region)s – %(province)s: %(count)s partnerships",
-            count,
-        ) % {"region": self.region_label, "province": self.province_label, "count": count}
-
-
-def groups_of(links):
-    """The region–province groups, ordered by region then province."""
-    region_labels = {code: str(label) for code, label in UKRegion.choices}
-    groups = {}
-    for link in links:
-        key = (link.region, link.province.key if link.province else f"place:{link.china.key}")
-        group = groups.get(key)
-        if group is None:
-            province_label = link.province.name if link.province else link.china.name
-            group = groups[key] = Group(link.region, region_labels[link.region], link.province, province_label)
-        group.links.append(link)
-    return sorted(groups.values(), key=lambda g: (g.region_label, g.province_label))
 
 
 def is_aggregated(data):
@@ -279,128 +185,54 @@ def render_svg(data, *, interactive=True, labels=False, title="", urls=None, css
     """
     origins, (width, height) = offsets()
     links = data.links
-    uk_points = _project([link.uk for link in links], UK, origins[UK.key])
-    china_points = _project([link.china for link in links if link.china], CHINA, origins[CHINA.key])
+    uk_points = project([link.uk for link in links], UK, origins[UK.key])
+    china_points = project([link.china for link in links if link.china], CHINA, origins[CHINA.key])
     role = "group" if interactive else "img"
     out = [
-        f'<svg class="{css_class}" viewBox="0 0 {_num(width)} {height}" width="{_num(width)}" height="{height}"',
+        f'<svg class="{css_class}" viewBox="0 0 {num(width)} {height}" width="{num(width)}" height="{height}"',
         f' role="{role}" aria-label="{escape(title)}">',
     ]
     for inset in (UK, CHINA):
         x, y = origins[inset.key]
         out.append(
-            f'<rect {NS} class="map__sea" x="{_num(x)}" y="{y}" width="{_num(inset.width)}" height="{inset.height}"/>'
-            f'<image class="map__land" href="{escape(static(inset.land_file))}" x="{_num(x)}" y="{y}" '
-            f'width="{_num(inset.width)}" height="{inset.height}"/>'
+            f'<rect {NS} class="map__sea" x="{num(x)}" y="{y}" width="{num(inset.width)}" height="{inset.height}"/>'
+            f'<image class="map__land" href="{escape(static(inset.land_file))}" x="{num(x)}" y="{y}" '
+            f'width="{num(inset.width)}" height="{inset.height}"/>'
         )
     if is_aggregated(data):
         # Every place a small mark under the bubbles, so the spread still shows.
-        out.append(f'<path {NS} class="map__marks map__marks--small map__marks--uk" d="{_marks(uk_points.values())}"/>')
+        out.append(f'<path {NS} class="map__marks map__marks--small map__marks--uk" d="{marks(uk_points.values())}"/>')
         out.append(
-            f'<path {NS} class="map__marks map__marks--small map__marks--china" d="{_marks(china_points.values())}"/>'
+            f'<path {NS} class="map__marks map__marks--small map__marks--china" d="{marks(china_points.values())}"/>'
         )
-        out += _aggregated(groups_of(links), china_points, origins, interactive and urls)
+        out += map_groups.aggregated(map_groups.groups_of(links), china_points, origins, interactive and urls)
     else:
         out.append('<g class="map__lines">')
         for link in sorted(links, key=lambda link: STATUS_ORDER.get(link.status, 0)):
             if link.china is None:
                 continue
             start, end = uk_points[link.uk.key], china_points[link.china.key]
-            line = f'<path {NS} class="map__line map__line--{link.status}" d="{_curve(start, end)}"/>'
+            line = f'<path {NS} class="map__line map__line--{link.status}" d="{curve(start, end)}"/>'
             if interactive:
                 line = f'<a href="{escape(link.url)}"><title>{escape(link.label)}</title>{line}</a>'
             out.append(line)
         out.append("</g>")
         # Marks over the lines' ends.
-        out.append(f'<path {NS} class="map__marks map__marks--uk" d="{_marks(uk_points.values())}"/>')
-        out.append(f'<path {NS} class="map__marks map__marks--china" d="{_marks(china_points.values())}"/>')
+        out.append(f'<path {NS} class="map__marks map__marks--uk" d="{marks(uk_points.values())}"/>')
+        out.append(f'<path {NS} class="map__marks map__marks--china" d="{marks(china_points.values())}"/>')
     if labels:
         out += _labels(links, uk_points, china_points)
     out.append("</svg>")
     return mark_safe("".join(out))
 
 
-def _aggregated(groups, china_points, origins, urls):
-    """Bubbles sized by count for each UK region and Chinese province, and lines for the
-    busiest region–province pairs; each a link to the map filtered to it."""
-    region_counts, province_counts = defaultdict(int), defaultdict(int)
-    province_members, province_labels, province_places = defaultdict(set), {}, {}
-    for group in groups:
-        region_counts[(group.region, group.region_label)] += len(group.links)
-        key = group.province_key
-        province_counts[key] += len(group.links)
-        province_labels[key] = group.province_label
-        province_places[key] = group.province
-        province_members[key].update(link.china.key for link in group.links)
-    regions = sorted(region_counts)
-    xs, ys = UK.project(
-        [REGION_CENTRES[code][1] for code, _ in regions], [REGION_CENTRES[code][0] for code, _ in regions]
-    )
-    ox, oy = origins[UK.key]
-    region_points = {code: (x + ox, y + oy) for (code, _), x, y in zip(regions, xs, ys, strict=True)}
-    province_points = {
-        key: _mean(china_points[member] for member in members) for key, members in province_members.items()
-    }
-
-    out = ['<g class="map__lines">']
-    busiest = sorted(groups, key=lambda g: len(g.links), reverse=True)[:MAX_GROUP_LINES]
-    for group in sorted(busiest, key=lambda g: len(g.links)):
-        d = _curve(region_points[group.region], province_points[group.province_key])
-        line = f'<path {NS} class="map__line map__line--group map__line--{_weight(len(group.links))}" d="{d}"/>'
-        out.append(_linked(line, urls and urls.group(group), group.label))
-    out.append('</g><g class="map__bubbles">')
-    largest = max([*region_counts.values(), *province_counts.values()])
-    for (code, label), count in sorted(region_counts.items(), key=lambda item: -item[1]):
-        text = ngettext("%(place)s: %(count)s partnership", "%(place)s: %(count)s partnerships", count)
-        out.append(
-            _linked(
-                _bubble(region_points[code], count, largest),
-                urls and urls.region(code),
-                text % {"place": label, "count": count},
-            )
-        )
-    for key, count in sorted(province_counts.items(), key=lambda item: -item[1]):
-        text = ngettext("%(place)s: %(count)s partnership", "%(place)s: %(count)s partnerships", count)
-        url = urls and province_places[key] and urls.province(province_places[key].key)
-        out.append(
-            _linked(
-                _bubble(province_points[key], count, largest),
-                url,
-                text % {"place": province_labels[key], "count": count},
-            )
-        )
-    out.append("</g>")
-    return out
-
-
-def _bubble(point, count, largest):
-    """A circle whose area grows with the count (the largest 16 units across), the count in it."""
-    x, y = point
-    radius = 6 + 10 * (count / largest) ** 0.5
-    return (
-        f'<circle {NS} class="map__bubble" cx="{_num(x)}" cy="{_num(y)}" r="{_num(radius)}"/>'
-        f'<text class="map__count" x="{_num(x)}" y="{_num(y + 4)}">{count}</text>'
-    )
-
-
-def _linked(markup, url, label):
-    if not url:
-        return f"<g><title>{escape(label)}</title>{markup}</g>"
-    return f'<a href="{escape(url)}"><title>{escape(label)}</title>{markup}</a>'
-
-
-def _mean(points):
-    points = list(points)
-    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
-
-
 def _labels(links, uk_points, china_points):
     """Names beside the marks: right of a UK place, left of a Chinese one."""
     names = {link.uk.key: link.uk.name for link in links} | {k.china.key: k.china.name for k in links if k.china}
     text = '<text class="map__label{}" paint-order="stroke" x="{}" y="{}">{}</text>'
-    out = [text.format("", _num(x + 10), _num(y + 6), escape(names[key])) for key, (x, y) in uk_points.items()]
+    out = [text.format("", num(x + 10), num(y + 6), escape(names[key])) for key, (x, y) in uk_points.items()]
     out += [
-        text.format(" map__label--end", _num(x - 10), _num(y + 6), escape(names[key]))
+        text.format(" map__label--end", num(x - 10), num(y + 6), escape(names[key]))
         for key, (x, y) in china_points.items()
     ]
     return out

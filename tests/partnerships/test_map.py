@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from partnerships import maps
+from partnerships import map_groups
 from partnerships.map_insets import INSETS
 from partnerships.models import LinkKind, LinkStatus, Partnership
 from tests.factories import ChinesePlaceFactory, CouncilFactory, PartnershipFactory, SisterSchoolLinkFactory
@@ -186,7 +186,7 @@ def test_large_map_is_aggregated_and_within_size_budget(client, django_assert_ma
     assert compressed_size(svg) <= SIZE_BUDGET
     # Readable: bubbles for the 12 regions and 40 provinces and the busiest pairs, not 1,800 lines.
     assert len(list(svg.iter("circle"))) == 12 + LARGE["provinces"]
-    assert len([path for path in svg.iter("path") if "map__line" in path.get("class")]) == maps.MAX_GROUP_LINES
+    assert len([path for path in svg.iter("path") if "map__line" in path.get("class")]) == map_groups.MAX_GROUP_LINES
     names = [a.findtext("title") for a in svg.iter("a")]
     assert sum(int(re.search(r": (\d+) partnerships?$", n).group(1)) for n in names if " – " not in n) == 2 * 1800
     # Every line, bubble and list entry narrows the map: region, province or both.
