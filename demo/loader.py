@@ -227,6 +227,7 @@ class Loader:
                 council=council,
                 town=school["town"],
                 summary=school["summary"],
+                is_published=True,  # new schools start as drafts; the demo's are public
             )
             if uk_school is None or ningbo is None:
                 continue
@@ -242,6 +243,7 @@ class Loader:
                     partnership=nottingham_ningbo,
                     year_started=2018,
                     activities=school["activities"],
+                    is_published=True,
                 )
 
     def events(self):
@@ -262,20 +264,29 @@ class Loader:
     def site_copy(self):
         for quote in content.QUOTES:
             quote = dict(quote)
+            quote.setdefault("is_published", True)  # new content starts as a draft; the demo's is public
             self.seed(quote.pop("key"), Quote, partnership=self.partnership(quote.pop("partnership")), **quote)
         for position, stat in enumerate(content.STATISTICS):
             stat = dict(stat)
+            stat.setdefault("is_published", True)
             self.seed(stat.pop("key"), Statistic, position=position, **stat)
         for position, (title, title_zh, text, text_zh) in enumerate(content.PROCESS_STEPS):
             self.seed(
                 f"process:{slugify(title)}",
                 ProcessStep,
                 position=position,
+                is_published=True,
                 title={"en": title, "zh_hans": title_zh},
                 text={"en": text, "zh_hans": text_zh},
             )
         for position, (text, text_zh) in enumerate(content.BENEFITS):
-            self.seed(f"benefit:{slugify(text)}", Benefit, position=position, text={"en": text, "zh_hans": text_zh})
+            self.seed(
+                f"benefit:{slugify(text)}",
+                Benefit,
+                position=position,
+                is_published=True,
+                text={"en": text, "zh_hans": text_zh},
+            )
         for page in content.PAGES:
             page = dict(page)
             slug = page.pop("slug")

@@ -264,7 +264,11 @@ class EnquiryForm(forms.ModelForm):
         # Not from our pages if it is no slug at all: ignored, never echoed into the page or sent to the
         # database (PostgreSQL refuses a NUL byte with a ValueError).
         well_formed = bool(slug_re.fullmatch(slug))
-        partnership = Partnership.objects.published().with_places().filter(slug=slug).first() if well_formed else None
+        partnership = None
+        if well_formed:
+            # Only what the box's label names, unordered: this runs on every view of the form.
+            found = Partnership.objects.published().select_related("council", "chinese_place").filter(slug=slug)
+            partnership = next(iter(found.order_by()[:1]), None)
         if partnership is None and not (self.is_bound and well_formed):
             del self.fields["partnership"]
             return ""

@@ -12,6 +12,7 @@ Three guards, all invisible to a person filling in the form:
 """
 
 import hashlib
+import logging
 import time
 import uuid
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from django.core.checks import Error, register
 from django.core.exceptions import ImproperlyConfigured
 
 from tep_portal.client_ip import client_ip
+
+logger = logging.getLogger(__name__)
 
 FORM_SIGNING_NAMESPACE = "partnerships.enquiry-form"
 # A form left open longer than this is refused with a friendly "please send it again".
@@ -120,18 +123,27 @@ class RateLimiter:
         if self.limit is None:
             return False
         key, _remaining = self._window()
-        return (cache.get(key) or 0) >= self.limit.count
+        try:
+            return (cache.get(key) or 0) >= self.limit.count
+        except Exception as exc:
+            # Fails open: with the cache down, people can still send enquiries (README).
+            logger.warning("Enquiry rate limit: cache unavailable (%s); not counted", type(exc).__name__)
+            return False
 
     def hit(self):
         if self.limit is None:
             return
         key, remaining = self._window()
-        # add() only sets the key when it is missing; the +1 s outlives the window edge safely.
-        cache.add(key, 0, timeout=remaining + 1)
         try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr: start the count again
-            cache.add(key, 1, timeout=remaining + 1)
+            # add() only sets the key when it is missing; the +1 s outlives the window edge safely.
+            cache.add(key, 0, timeout=remaining + 1)
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr: start the count again
+                cache.add(key, 1, timeout=remaining + 1)
+        except Exception as exc:
+            # Called after an enquiry is stored: a cache that refuses the count must not turn it into a 500.
+            logger.warning("Enquiry rate limit: could not count (%s)", type(exc).__name__)
 
     def retry_after_seconds(self):
         if self.limit is None:

@@ -4,17 +4,19 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
 
-from tep_portal import pagecache
+from tep_portal import holes
 from tep_portal.middleware import service_unavailable_response
 
 from . import services
@@ -33,7 +35,6 @@ logger = logging.getLogger(__name__)
 # The thanks page shows the reference kept here, so a guessed URL shows nobody else's enquiry.
 SESSION_REFERENCE_KEY = "partnerships.enquiry_reference"
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
-FORM_BODY_TEMPLATE = "enquiries/includes/form_body.html"
 UNAVAILABLE_FALLBACK = (
     "<!DOCTYPE html><html lang='en-GB'><title>Your enquiry has not been sent</title>"
     "<h1>Your enquiry has not been sent</h1><p>Please try again in a few minutes.</p></html>"
@@ -42,7 +43,7 @@ UNAVAILABLE_FALLBACK = (
 
 @method_decorator([never_cache, sensitive_post_parameters()], name="dispatch")
 class EnquiryCreateView(FormView):
-    page_cache_exempt = True  # each visitor's own CSRF and form tokens; the form's body is shared instead
+    page_cache_exempt = True  # each visitor's own CSRF and form tokens: shared through tep_portal.holes instead
     form_class = EnquiryForm
     template_name = "enquiries/form.html"
     http_method_names = ["get", "head", "post", "options"]
@@ -57,17 +58,28 @@ class EnquiryCreateView(FormView):
             logger.error("Enquiry form: database unavailable (%s)", type(exc).__name__)
             return self.unavailable_response()
 
-    def get_form_body(self, form):
-        """The form's fields as HTML. The blank form is the same for every visitor in a language
-        (and partnership they came from), so it is rendered once per content change and shared;
-        the page around it, with each visitor's CSRF and form tokens, is rendered as usual."""
-
-        def render():
-            return render_to_string(FORM_BODY_TEMPLATE, {"form": form})
-
-        if form.is_bound:
-            return None  # the template renders a form with answers and errors itself
-        return pagecache.cached_fragment("enquiry-form", render, vary=form.came_from)
+    def render_to_response(self, context, **response_kwargs):
+        """The page, with this visitor's CSRF and form tokens in its two holes. The blank form
+        is the same for every visitor in a language (and for the partnership they came from),
+        so it is rendered once per content change and shared (tep_portal.holes): a
+        cache read instead of rendering the form for every visitor."""
+        form = context["form"]
+        tokens = {
+            "csrf_input": format_html(
+                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(self.request)
+            ),
+            "form_token_input": format_html(
+                '<input type="hidden" name="{}" value="{}">', TOKEN_FIELD, context[TOKEN_FIELD]
+            ),
+        }
+        # Shared only at its canonical addresses: the page links to itself in the other language
+        # with its query string, and nobody's made-up query string may reach other visitors.
+        canonical_query = urlencode({"partnership": form.came_from}) if form.came_from else ""
+        shared = not form.is_bound and self.request.META.get("QUERY_STRING", "") == canonical_query
+        html = holes.render(
+            self.request, self.template_name, context, holes=tokens, key=form.came_from if shared else None
+        )
+        return HttpResponse(html, **response_kwargs)
 
     def form_token(self):
         """The token the page carries: when a sent form comes back (errors, rate limit), the one it was
@@ -84,7 +96,6 @@ class EnquiryCreateView(FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context[TOKEN_FIELD] = self.form_token()
-        context["form_body"] = self.get_form_body(context["form"])
         context["page_title"] = _("Register for a China Partnership")
         context["error_summary"] = context["form"].error_summary() if context["form"].is_bound else []
         return context

@@ -6,8 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from tep_portal.admin import PublishActionsMixin
+from tep_portal.admin_forms import TranslatedErrorsMixin
+from tep_portal.admin_history import HistoryAdmin
 from tep_portal.images import clean_image_upload, image_upload_help_text
 
+from .admin_events import EventPublishingAdminMixin
+from .admin_images import HeroImageAdminMixin
 from .models import (
     Area,
     Benefit,
@@ -20,10 +24,13 @@ from .models import (
     Statistic,
     TimelineEvent,
 )
+from .versioning import register_models
+
+register_models()  # before the admins below, so the history keeps what each record is saved with
 
 
 @admin.register(Council)
-class CouncilAdmin(TranslationAdmin):
+class CouncilAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["name", "kind", "region", "nation_display", "partnership_count"]
     list_filter = ["kind", "region"]
     search_fields = ["name_en", "name_zh_hans", "slug"]
@@ -42,7 +49,7 @@ class CouncilAdmin(TranslationAdmin):
 
 
 @admin.register(ChinesePlace)
-class ChinesePlaceAdmin(TranslationAdmin):
+class ChinesePlaceAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["name", "name_zh_hans", "kind", "province", "latitude", "longitude"]
     list_filter = ["kind", ("province", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["province"]
@@ -64,7 +71,7 @@ class PartnershipInline(admin.TabularInline):
 
 
 @admin.register(Area)
-class AreaAdmin(TranslationAdmin):
+class AreaAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -85,7 +92,7 @@ class QuoteInline(TranslationTabularInline):
     extra = 0
 
 
-class PartnershipAdminForm(forms.ModelForm):
+class PartnershipAdminForm(TranslatedErrorsMixin, forms.ModelForm):
     """Leaving the slug empty makes one from the two place names."""
 
     class Meta:
@@ -118,9 +125,10 @@ class PartnershipAdminForm(forms.ModelForm):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(PublishActionsMixin, TranslationAdmin):
+class PartnershipAdmin(HistoryAdmin, HeroImageAdminMixin, PublishActionsMixin, TranslationAdmin):
     list_display = [
         "__str__",
+        "hero_thumbnail",
         "kind",
         "year_established",
         "status",
@@ -152,8 +160,8 @@ class PartnershipAdmin(PublishActionsMixin, TranslationAdmin):
 
 
 @admin.register(TimelineEvent)
-class TimelineEventAdmin(PublishActionsMixin, TranslationAdmin):
-    list_display = ["title", "date", "precision", "category", "is_published"]
+class TimelineEventAdmin(HistoryAdmin, EventPublishingAdminMixin, PublishActionsMixin, TranslationAdmin):
+    list_display = ["title", "date", "future_marker", "precision", "category", "is_published"]
     list_filter = ["is_published", "category", "precision", "partnerships"]
     search_fields = ["title_en", "title_zh_hans", "text_en", "text_zh_hans"]
     date_hierarchy = "date"
@@ -171,7 +179,7 @@ class TimelineEventAdmin(PublishActionsMixin, TranslationAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(PublishActionsMixin, TranslationAdmin):
+class QuoteAdmin(HistoryAdmin, PublishActionsMixin, TranslationAdmin):
     list_display = ["speaker", "role", "partnership", "is_published"]
     list_filter = ["is_published"]
     list_select_related = ["partnership__council", "partnership__chinese_place"]
@@ -179,7 +187,7 @@ class QuoteAdmin(PublishActionsMixin, TranslationAdmin):
     autocomplete_fields = ["partnership"]
 
 
-class OrderedContentAdmin(PublishActionsMixin, TranslationAdmin):
+class OrderedContentAdmin(HistoryAdmin, PublishActionsMixin, TranslationAdmin):
     list_editable = ["position", "is_published"]
     list_filter = ["is_published"]
 
@@ -203,6 +211,6 @@ class BenefitAdmin(OrderedContentAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TranslationAdmin):
+class PageAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title_en", "title_zh_hans", "slug"]

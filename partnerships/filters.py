@@ -6,9 +6,11 @@ lists are read in one query each, so validating a value never costs another.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from tep_portal.pagecache import remember
 from tep_portal.text import year_display
 from tep_portal.validators import MAX_YEAR, MIN_YEAR
 
@@ -73,6 +75,11 @@ class FilterForm(forms.Form):
     def is_filtered(self):
         return bool(self.valid_data()) or bool(self.errors)
 
+    @property
+    def cache_key(self):
+        """What the rendered form depends on besides content: the values asked for, as given."""
+        return tuple((name, self.data.get(name)) for name in self.fields) if self.is_bound else ()
+
 
 class DirectoryFilterForm(FilterForm):
     q = forms.CharField(
@@ -107,15 +114,8 @@ class DirectoryFilterForm(FilterForm):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        published = Partnership.objects.published()
-        self.provinces = {
-            place.slug: place
-            for place in ChinesePlace.objects.filter(kind__in=PROVINCE_LEVEL_KINDS)
-            .filter(Q(partnerships__in=published) | Q(places__partnerships__in=published))
-            .distinct()
-            .order_by("name_en")
-        }
-        self.areas = {area.slug: area for area in Area.objects.filter(partnerships__in=published).distinct()}
+        # The same for every visitor until content changes: read once per content generation.
+        self.provinces, self.areas = remember("directory-choices", self.choice_records)
         self.fields["nation"].choices = _with_blank(_("All nations"), UKNation.choices)
         self.fields["region"].choices = _with_blank(_("All regions"), UKRegion.choices)
         self.fields["province"].choices = _with_blank(
@@ -128,6 +128,22 @@ class DirectoryFilterForm(FilterForm):
         )
         for name in ("year_from", "year_to"):
             self.fields[name].widget.attrs.update({"inputmode": "numeric", "maxlength": 4, "autocomplete": "off"})
+
+    @staticmethod
+    def choice_records():
+        """The provinces and areas that have published partnerships, by slug."""
+        with_partnership = Partnership.objects.published().filter(
+            Q(chinese_place=OuterRef("pk")) | Q(chinese_place__province=OuterRef("pk"))
+        )
+        provinces = {
+            place.slug: place
+            for place in ChinesePlace.objects.filter(kind__in=PROVINCE_LEVEL_KINDS)
+            .filter(Exists(with_partnership))
+            .order_by("name_en")
+        }
+        in_area = Partnership.objects.published().filter(area=OuterRef("pk"))
+        areas = {area.slug: area for area in Area.objects.filter(Exists(in_area))}
+        return provinces, areas
 
     def clean(self):
         data = super().clean()
@@ -167,32 +183,40 @@ class DirectoryFilterForm(FilterForm):
 class TimelineFilterForm(FilterForm):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     category = forms.ChoiceField(label=_("Category"), required=False)
-    partnership = forms.ChoiceField(label=_("Partnership"), required=False)
+    # A search, not a list: there can be thousands of partnerships with events (a select of 1,800
+    # options made the page 212 kB). A partnership's slug (an older link) still picks that one.
+    partnership = forms.CharField(
+        label=_("Partnership"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        help_text=_("A UK or Chinese place of the partnership, in English or Chinese characters, e.g. Ningbo or 宁波."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}),
+    )
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        years = TimelineEvent.objects.published().dates("date", "year", order="DESC")
-        self.fields["year"].choices = _with_blank(_("All years"), [(d.year, year_display(d.year)) for d in years])
+        years = remember("timeline-years", self.years)
+        self.fields["year"].choices = _with_blank(_("All years"), [(year, year_display(year)) for year in years])
         self.fields["category"].choices = _with_blank(_("All categories"), EventCategory.choices)
-        # EXISTS and only the names, not a DISTINCT over the join with every event: with 20,000 events
-        # the join made this the slowest query of the site (seconds rather than tens of milliseconds).
-        with_events = TimelineEvent.objects.published().filter(partnerships=OuterRef("pk"))
-        partnerships = (
-            Partnership.objects.published()
-            .filter(Exists(with_events))
-            .select_related("council", "chinese_place")
-            .only(
-                "slug",
-                "council__name_en",
-                "council__name_zh_hans",
-                "chinese_place__name_en",
-                "chinese_place__name_zh_hans",
+
+    @staticmethod
+    def years():
+        return [d.year for d in TimelineEvent.objects.published().dates("date", "year", order="DESC")]
+
+    def clean_partnership(self):
+        text = self.cleaned_data["partnership"].strip()
+        if text and not self.matching_partnerships(text).exists():
+            raise ValidationError(
+                _("No partnership matches “%(text)s”. Try the name of a UK or Chinese place."),
+                code="no_match",
+                params={"text": text},
             )
-        )
-        self.fields["partnership"].choices = _with_blank(
-            _("All partnerships"),
-            [(p.slug, f"{p.council.name} – {place_label(p.chinese_place)}") for p in partnerships],
-        )
+        return text
+
+    @staticmethod
+    def matching_partnerships(text):
+        published = Partnership.objects.published()
+        return published.filter(slug=text) | published.search(text)
 
     def filter(self, queryset):
         data = self.valid_data()
@@ -201,7 +225,9 @@ class TimelineFilterForm(FilterForm):
         if "category" in data:
             queryset = queryset.filter(category=data["category"])
         if "partnership" in data:
-            queryset = queryset.filter(
-                partnerships__in=Partnership.objects.published().filter(slug=data["partnership"])
+            links = TimelineEvent.partnerships.through.objects.filter(
+                timelineevent=OuterRef("pk"),
+                partnership__in=self.matching_partnerships(data["partnership"]).values("pk"),
             )
+            queryset = queryset.filter(Exists(links))
         return queryset

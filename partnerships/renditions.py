@@ -107,9 +107,13 @@ def image_set(field_file, widths=WIDTHS):
     """The renditions of an ImageField's file, or an empty ImageSet when there is none or it is unreadable."""
     if not field_file or not field_file.name:
         return ImageSet(())
-    digest = hashlib.sha256(f"{field_file.name}|{widths}".encode()).hexdigest()
-    key = f"tep:renditions:v1:{digest}"
-    cached = cache.get(key)
+    key = _cache_key(field_file.name, widths)
+    try:
+        cached = cache.get(key)
+    except Exception as exc:
+        # The cache is down: the renditions are still in the storage, so the page only costs more.
+        logger.warning("Renditions: cache unavailable (%s)", type(exc).__name__)
+        cached = None
     if cached is not None:
         return cached
     try:
@@ -118,5 +122,41 @@ def image_set(field_file, widths=WIDTHS):
         # A missing or broken upload must not break the page: show it without the image.
         logger.warning("Could not make renditions of %s", field_file.name, exc_info=True)
         return ImageSet(())
-    cache.set(key, result, CACHE_SECONDS)
+    try:
+        cache.set(key, result, CACHE_SECONDS)
+    except Exception as exc:
+        logger.warning("Renditions: could not record %s in the cache (%s)", field_file.name, type(exc).__name__)
     return result
+
+
+THUMBNAIL_WIDTHS = (240,)  # shown 120 px wide in the admin, sharp on high-density screens
+
+
+def thumbnail(field_file):
+    """A small rendition for the admin (change form and list), or None."""
+    made = image_set(field_file, THUMBNAIL_WIDTHS)
+    return made.renditions[0] if made else None
+
+
+def _cache_key(name, widths):
+    return "tep:renditions:v1:" + hashlib.sha256(f"{name}|{widths}".encode()).hexdigest()
+
+
+def delete_with_renditions(storage, name):
+    """Remove an uploaded image, every rendition made of it and their cache entries (on a disk or
+    in a bucket alike). Renditions are found by listing their folder, since the original's own
+    width is one of their names; uploads have random names, so the prefix is this image's alone."""
+    stem = posixpath.splitext(name)[0]
+    folder, prefix = posixpath.split(f"{RENDITIONS_DIR}/{stem}-")
+    try:
+        _, files = storage.listdir(folder)
+    except OSError:  # no rendition was ever made (FileSystemStorage: no such folder)
+        files = []
+    for file_name in files:
+        if file_name.startswith(prefix):
+            storage.delete(f"{folder}/{file_name}")
+    storage.delete(name)
+    try:
+        cache.delete_many([_cache_key(name, widths) for widths in (WIDTHS, THUMBNAIL_WIDTHS)])
+    except Exception as exc:  # a stale entry only names files that are gone: the page shows no image
+        logger.warning("Renditions: could not forget %s in the cache (%s)", name, type(exc).__name__)

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
+from tep_portal.pagecache import remember
+from tep_portal.preview import PreviewMixin
 from tep_portal.views import PublicPageMixin
 
 from . import renditions, structured_data
@@ -51,11 +53,13 @@ class HomeView(PublicPageMixin, TemplateView):
         from .map_views import home_map  # map_views reads through this module (published_partnerships)
 
         pages = {page.slug: page for page in Page.objects.filter(slug__in=["home", "about"])}
+        # The counts read every partnership and school: once per content generation, not per visit.
+        figures, school_count = remember("home-figures", self.figures)
         return super().get_context_data(
             page=pages.get("home"),
             about=pages.get("about"),
-            figures=Partnership.objects.published().active().headline_figures(),
-            school_count=related_objects(Council, "schools").published().count(),
+            figures=figures,
+            school_count=school_count,
             statistics=Statistic.objects.published(),
             featured=published_partnerships().filter(is_featured=True),
             events=events_with_partnerships(TimelineEvent.objects.published().newest_first())[:HOME_EVENTS],
@@ -63,10 +67,19 @@ class HomeView(PublicPageMixin, TemplateView):
             **kwargs,
         )
 
+    @staticmethod
+    def figures():
+        return (
+            Partnership.objects.published().active().headline_figures(),
+            related_objects(Council, "schools").published().count(),
+        )
+
 
 class PartnershipListView(PublicPageMixin, ListView):
     template_name = "partnerships/partnership_list.html"
     paginate_by = 12
+    # The query parameters the page reads; any other keeps the page out of the page cache.
+    page_cache_parameters = (*DirectoryFilterForm.base_fields, "page")
 
     meta_description = gettext_lazy(
         "Every UK–China sister-city partnership we know of: search by place in English or Chinese, "
@@ -92,20 +105,22 @@ class PartnershipListView(PublicPageMixin, ListView):
         return super().get_context_data(form=self.form, **kwargs)
 
 
-class PartnershipDetailView(PublicPageMixin, DetailView):
+class PartnershipDetailView(PreviewMixin, PublicPageMixin, DetailView):
     template_name = "partnerships/partnership_detail.html"
+    model = Partnership
 
     def get_queryset(self):
-        events = TimelineEvent.objects.published().order_by("date", "id")
-        links = (
-            related_objects(Partnership, "school_links")
-            .published()
-            .select_related("uk_school__council", "chinese_school__city")
+        # Staff who may change partnerships preview drafts, with the drafts that belong to them.
+        visible = (lambda qs: qs.all()) if self.previewing else (lambda qs: qs.published())
+        events = visible(TimelineEvent.objects).order_by("date", "id")
+        links = visible(related_objects(Partnership, "school_links")).select_related(
+            "uk_school__council", "chinese_school__city"
         )
-        return published_partnerships().prefetch_related(
+        partnerships = Partnership.objects.with_places() if self.previewing else published_partnerships()
+        return partnerships.prefetch_related(
             Prefetch("events", queryset=events, to_attr="public_events"),
             Prefetch("school_links", queryset=links, to_attr="public_school_links"),
-            Prefetch("quotes", queryset=Quote.objects.published(), to_attr="public_quotes"),
+            Prefetch("quotes", queryset=visible(Quote.objects), to_attr="public_quotes"),
         )
 
     def get_breadcrumbs(self):
@@ -142,6 +157,7 @@ class PartnershipDetailView(PublicPageMixin, DetailView):
 class TimelineView(PublicPageMixin, ListView):
     template_name = "partnerships/timeline.html"
     paginate_by = 20
+    page_cache_parameters = (*TimelineFilterForm.base_fields, "page")
 
     def get_queryset(self):
         self.form = TimelineFilterForm(self.request.GET)

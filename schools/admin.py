@@ -3,8 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from tep_portal.admin import PublishActionsMixin
+from tep_portal.admin_history import HistoryAdmin
 
 from .models import ChineseSchool, SisterSchoolLink, UKSchool
+from .versioning import register_models
+
+register_models()  # before the admins below, so a school's history keeps its links
 
 
 class SisterSchoolLinkInline(TranslationStackedInline):
@@ -15,7 +19,7 @@ class SisterSchoolLinkInline(TranslationStackedInline):
 
 
 @admin.register(UKSchool)
-class UKSchoolAdmin(PublishActionsMixin, TranslationAdmin):
+class UKSchoolAdmin(HistoryAdmin, PublishActionsMixin, TranslationAdmin):
     list_display = ["name", "town", "council", "phase", "urn", "is_published"]
     list_filter = ["is_published", "phase", ("council", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["council"]
@@ -26,7 +30,7 @@ class UKSchoolAdmin(PublishActionsMixin, TranslationAdmin):
 
 
 @admin.register(ChineseSchool)
-class ChineseSchoolAdmin(TranslationAdmin):
+class ChineseSchoolAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["name", "name_zh_hans", "city"]
     list_filter = [("city", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["city"]
@@ -35,7 +39,7 @@ class ChineseSchoolAdmin(TranslationAdmin):
 
 
 @admin.register(SisterSchoolLink)
-class SisterSchoolLinkAdmin(PublishActionsMixin, TranslationAdmin):
+class SisterSchoolLinkAdmin(HistoryAdmin, PublishActionsMixin, TranslationAdmin):
     list_display = ["__str__", "year_started", "partnership", "is_published"]
     list_filter = ["is_published", "year_started"]
     list_select_related = ["uk_school", "chinese_school", "partnership__council", "partnership__chinese_place"]

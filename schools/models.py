@@ -57,7 +57,7 @@ class UKSchool(models.Model):
         # one made when the event held the relation (schools migration 0002 moved it without touching it).
         db_table="partnerships_timelineevent_schools",
     )
-    is_published = models.BooleanField(_("published"), default=True)
+    is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = UKSchoolQuerySet.as_manager()
@@ -116,7 +116,7 @@ class SisterSchoolLink(models.Model):
         blank=True,
         help_text=_("What the schools have done together. Blank lines separate paragraphs."),
     )
-    is_published = models.BooleanField(_("published"), default=True)
+    is_published = models.BooleanField(_("published"), default=False)
 
     objects = SisterSchoolLinkQuerySet.as_manager()
 

@@ -8,30 +8,30 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from partnerships.models import Partnership, TimelineEvent
+from tep_portal.preview import PreviewMixin
 from tep_portal.views import PublicPageMixin
 
 from .models import SisterSchoolLink, UKSchool
 
 
-def published_links():
-    return (
-        SisterSchoolLink.objects.published()
-        .select_related("chinese_school__city__province", "partnership__council", "partnership__chinese_place")
-        .annotate(partnership_is_public=Exists(Partnership.objects.published().filter(pk=OuterRef("partnership"))))
-    )
+def published_links(drafts=False):
+    links = SisterSchoolLink.objects.all() if drafts else SisterSchoolLink.objects.published()
+    return links.select_related(
+        "chinese_school__city__province", "partnership__council", "partnership__chinese_place"
+    ).annotate(partnership_is_public=Exists(Partnership.objects.published().filter(pk=OuterRef("partnership"))))
 
 
-def schools_with_links():
-    return (
-        UKSchool.objects.published()
-        .select_related("council")
-        .prefetch_related(Prefetch("links", queryset=published_links(), to_attr="public_links"))
+def schools_with_links(drafts=False):
+    schools = UKSchool.objects.all() if drafts else UKSchool.objects.published()
+    return schools.select_related("council").prefetch_related(
+        Prefetch("links", queryset=published_links(drafts), to_attr="public_links")
     )
 
 
 class SchoolListView(PublicPageMixin, ListView):
     template_name = "schools/ukschool_list.html"
     paginate_by = 24
+    page_cache_parameters = ("page",)
 
     def get_queryset(self):
         return schools_with_links()
@@ -45,13 +45,19 @@ class SchoolListView(PublicPageMixin, ListView):
         return [(_("Schools"), reverse("schools:list"))]
 
 
-class SchoolDetailView(PublicPageMixin, DetailView):
+class SchoolDetailView(PreviewMixin, PublicPageMixin, DetailView):
     template_name = "schools/ukschool_detail.html"
     context_object_name = "school"
+    model = UKSchool
 
     def get_queryset(self):
-        events = TimelineEvent.objects.published().order_by("date", "id")
-        return schools_with_links().prefetch_related(Prefetch("events", queryset=events, to_attr="public_events"))
+        # Staff who may change schools preview drafts, with the drafts that belong to them.
+        events = (TimelineEvent.objects.all() if self.previewing else TimelineEvent.objects.published()).order_by(
+            "date", "id"
+        )
+        return schools_with_links(drafts=self.previewing).prefetch_related(
+            Prefetch("events", queryset=events, to_attr="public_events")
+        )
 
     def get_breadcrumbs(self):
         return [(_("Schools"), reverse("schools:list")), (self.object.name, self.object.get_absolute_url())]

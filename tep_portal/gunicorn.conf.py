@@ -40,6 +40,11 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 
 # Only these peers may set X-Forwarded-Proto and friends (gunicorn ignores them from anyone else).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# No request header may set SCRIPT_NAME or PATH_INFO, not even from a trusted proxy (gunicorn's
+# default lets one do both). The portal is served at the root; a SCRIPT_NAME header sent through a
+# proxy that passes headers with "_" would render one page under another page's URL, and the page
+# cache would keep it there for every visitor.
+forwarder_headers = ""
 
 # Logs: errors to stderr, access to stdout, both collected by the process manager. The access
 # line has the path without its query string (searches can hold names) and no client address

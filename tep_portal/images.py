@@ -1,10 +1,13 @@
 """Checking and cleaning image uploads before they are stored.
 
 An upload is accepted only if Pillow reads it as JPEG, PNG or WebP (the bytes
-decide, not the file name), it is at most MAX_UPLOAD_BYTES and MAX_PIXELS, and
-it decodes completely. What is stored is a fresh encoding of the pixels under
-a random name: EXIF (camera, GPS position), comments and anything appended to
-the file are gone, and no user-supplied name reaches the storage.
+decide, not the file name), it is at most MAX_UPLOAD_BYTES, MAX_PIXELS and
+MAX_SIDE pixels a side (both read from the header, before anything is decoded),
+and it decodes completely. What is stored is a fresh encoding of the pixels
+under a random name: EXIF (camera, GPS position), comments and anything appended
+to the file are gone, and no user-supplied name reaches the storage. A colour
+profile is not kept: the pixels are converted from it to sRGB (what browsers
+assume without one), so no bytes of the upload's profile are stored.
 """
 
 import posixpath
@@ -15,11 +18,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # 40 megapixels: above any camera photo a web page needs, far below what decompresses into gigabytes.
 MAX_PIXELS = 40_000_000
+# And at most this many a side: a 1 × 40,000,000 strip is within MAX_PIXELS but took seconds and
+# most of a gigabyte to decode. Wider than any panorama a page shows.
+MAX_SIDE = 12_000
 # Pillow format → (file extension, content type).
 FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
 EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
@@ -52,6 +58,12 @@ def clean_image_upload(upload):
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise _too_many_pixels(width, height)
+            if max(width, height) > MAX_SIDE:
+                raise ValidationError(
+                    _("The image is %(width)s × %(height)s pixels; a side can be at most %(limit)s pixels."),
+                    code="side_too_long",
+                    params={"width": width, "height": height, "limit": MAX_SIDE},
+                )
             image.load()  # decode everything now: a truncated or corrupt file fails here, not on a page
             data = _reencode(image, fmt)
     except Image.DecompressionBombError as exc:
@@ -87,8 +99,9 @@ def _reencode(image, fmt):
     if fmt == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
         icc_profile = None  # the profile described the old colour space (CMYK): it would now be wrong
-    # Keep the colour profile (colours shift without it); nothing else of the original's metadata.
-    options = {"icc_profile": icc_profile} if icc_profile else {}
+    if icc_profile:
+        image = _to_srgb(image, icc_profile)
+    options = {}
     buffer = BytesIO()
     if fmt == "JPEG":
         image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, **options)
@@ -97,3 +110,27 @@ def _reencode(image, fmt):
     else:
         image.save(buffer, "WEBP", quality=JPEG_QUALITY, method=4, **options)
     return buffer.getvalue()
+
+
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+def _to_srgb(image, icc_profile):
+    """The pixels converted from their embedded profile to sRGB, which is then left out.
+
+    A profile is arbitrary bytes (the issue found one carrying a script); storing
+    none and converting the colours instead keeps how the image looks without
+    keeping a byte of it. A profile lcms cannot read, or one that does not fit the
+    pixels, is dropped and the pixels are kept as they are.
+    """
+    if image.mode not in ("RGB", "RGBA"):
+        return image  # greyscale and palette images: their values are kept as they are
+    try:
+        source = ImageCms.ImageCmsProfile(BytesIO(icc_profile))
+        if source.profile.xcolor_space.strip() != "RGB":
+            return image
+        converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode=image.mode)
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image
+    converted.info = image.info
+    return converted

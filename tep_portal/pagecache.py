@@ -23,11 +23,23 @@ How it stays correct:
 - Only plain 200 responses that set no cookie and do not ask not to be cached
   are stored. The admin, health checks, static files and the benchmark
   endpoint are skipped outright, and so is any view that says
-  `page_cache_exempt = True` (the enquiry form: each visitor's own CSRF token;
-  it shares the blank form's body through cached_fragment() instead).
+  `page_cache_exempt = True` (the enquiry form: each visitor's own CSRF and
+  form tokens; it shares the blank form through tep_portal.holes instead).
 - The key is the scheme, host and full path with its query string, the language
   and a fingerprint of the code and templates, so a deploy never serves pages
   rendered by the previous release.
+- Keys are bounded: a query string is cached only when it holds nothing but the
+  parameters the page's view reads (its `page_cache_parameters`), each once; any
+  other query string is rendered and not stored, so random parameters cannot
+  fill the cache. Pages live in their own cache alias ("pages"), where eviction
+  is expected; the generation counter lives in the default cache, which must
+  never evict (README "Deploying beyond one machine").
+- It fails closed: if the generation cannot be read, no stored page is served;
+  if it cannot be bumped, it is deleted, so no stored page is served until it
+  can be written again (an unpublished page must not outlive its edit).
+- A request whose SCRIPT_NAME is not empty (its path is not the path the page
+  was routed by) neither reads nor stores pages: the page it renders is not the
+  page at its URL.
 
 After an edit every page is missing at once; a page is then rendered by one
 request while the others asking for it wait for that render (a lock in the
@@ -37,8 +49,10 @@ Pages are stored gzip-compressed (once, when stored) and sent compressed to
 every client that accepts it, which every browser does; a tenth of the bytes to
 read from the cache and to send to a phone.
 
-Stored pages carry an ETag and Last-Modified; a browser revalidating with
-If-None-Match gets a 304 without a body. Browsers are told to revalidate every
+Stored pages carry an ETag (no Last-Modified, which would tell when someone
+else first asked for the URL); a browser revalidating with If-None-Match gets a
+304 without a body. No header says whether a page came from the cache, unless
+PAGE_CACHE_STATUS_HEADER is switched on for debugging. Browsers are told to revalidate every
 time (max-age=0 by default), because staff edits must show at once.
 """
 
@@ -53,21 +67,22 @@ import django
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, parse_http_date_safe
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_from_path
+
+from .compression import accepts_gzip
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 # Part of every page key: a change to what an entry holds must never meet entries in the old shape.
-ENTRY_FORMAT = 3
+ENTRY_FORMAT = 4
 
 # Paths never cached, after the optional language prefix: staff pages, health
 # checks that must measure the server now, files. Views skip themselves with
@@ -85,7 +100,6 @@ MESSAGES_COOKIE = "messages"
 # Pages are stored gzip-compressed from this size up; the compressed copy's ETag ends in "-gz".
 GZIP_MIN_BYTES = 512
 GZIP_ETAG_SUFFIX = "-gz"
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 # How long a render may hold its lock (a crashed worker's lock expires), and how
 # often requests waiting for that render look for its result.
@@ -94,7 +108,21 @@ RENDER_POLL_SECONDS = 0.02
 
 
 def _cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
+    """Where pages are stored: a cache that may evict them (README: Redis layout)."""
+    return caches[_page_alias()]
+
+
+def _state_cache():
+    """Where the generation counter lives: the cache that never evicts (the rate limits' too)."""
+    return caches[_state_alias()]
+
+
+def _page_alias():
+    return settings.PAGE_CACHE_ALIAS
+
+
+def _state_alias():
+    return settings.PAGE_CACHE_STATE_ALIAS
 
 
 def enabled():
@@ -106,16 +134,31 @@ def enabled():
 
 def bump_generation():
     """Make every stored page stale, on every app server."""
-    cache = _cache()
+    cache = _state_cache()
     try:
         try:
             cache.incr(GENERATION_KEY)
         except ValueError:
             _start_generation(cache, replace=True)
-    except Exception:
-        # The edit itself has been saved; a cache outage must not turn it into a 500.
-        # Pages stored before the outage expire after PAGE_CACHE_SECONDS at the latest.
-        logger.exception("Page cache: could not bump the content generation")
+    except Exception as exc:
+        # The edit itself has been saved; a cache outage must not turn it into a 500. But pages
+        # stored under the old generation must not be served any more (an unpublished draft, say):
+        # deleting the counter (which a full Redis still allows) stops every server from serving
+        # stored pages until a new one can be written (_read then fails to start one).
+        try:
+            cache.delete(GENERATION_KEY)
+        except Exception:
+            logger.error(
+                "Page cache: could not bump or delete the content generation (%s); servers that still reach the "
+                "cache may serve pages stored before this edit for up to PAGE_CACHE_SECONDS",
+                type(exc).__name__,
+            )
+        else:
+            logger.error(
+                "Page cache: could not bump the content generation (%s); deleted it, so no stored page is served "
+                "until it can be written again",
+                type(exc).__name__,
+            )
 
 
 def _start_generation(cache, *, replace=False):
@@ -173,7 +216,8 @@ def code_fingerprint():
     if _fingerprint is None:
         digest = hashlib.blake2b(django.get_version().encode(), digest_size=8)
         base = Path(settings.BASE_DIR)
-        roots = [Path(app.path) for app in apps.get_app_configs() if Path(app.path).is_relative_to(base)]
+        # The project's own apps (top-level folders of the repository), not installed packages.
+        roots = [Path(app.path) for app in apps.get_app_configs() if Path(app.path).parent == base]
         roots += [Path(d) for template in settings.TEMPLATES for d in template.get("DIRS", [])]
         roots += [Path(p) for p in getattr(settings, "LOCALE_PATHS", [])]
         files = [path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file()]
@@ -193,28 +237,45 @@ def code_fingerprint():
 
 def is_shareable_request(request):
     """An anonymous GET/HEAD whose page may be shared with every visitor: the page
-    cache is on and no session or messages cookie (signed-in staff) is carried."""
+    cache is on, no session or messages cookie (signed-in staff) is carried, and
+    the page is routed by its own path."""
     if not enabled() or request.method not in ("GET", "HEAD"):
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies:
         return False
-    return "HTTP_AUTHORIZATION" not in request.META
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    # A SCRIPT_NAME (from a proxy, say) routes the page by less than its URL: /partnerships/ with
+    # SCRIPT_NAME /partnerships renders the home page. Never share what such a request renders.
+    return request.path == request.path_info
 
 
-def is_exempt_view(path):
-    """Whether the view at `path` says its pages are not to be cached (`page_cache_exempt = True`
-    on the view function or its class). Resolved in the path's own language, as the URLconf
-    will: the page cache runs before LocaleMiddleware."""
+def routed_view(path):
+    """The view function or class at `path`, or None. Resolved in the path's own language, as
+    the URLconf will: the page cache runs before LocaleMiddleware."""
     language = get_language_from_path(path) or settings.LANGUAGE_CODE
     try:
         with translation.override(language):
             view = resolve(path).func
     except Resolver404:
-        return False
-    return getattr(view, "page_cache_exempt", False) or getattr(
-        getattr(view, "view_class", None), "page_cache_exempt", False
-    )
+        return None
+    return getattr(view, "view_class", view)
+
+
+def is_exempt_view(view):
+    """Whether the view says its pages are not to be cached (`page_cache_exempt = True`)."""
+    return getattr(view, "page_cache_exempt", False)
+
+
+def has_only_page_parameters(request, view):
+    """Whether the query string names only parameters the view declares in
+    `page_cache_parameters`, each at most once. Anything else (random or tracking
+    parameters) would make a new key for the same page, without bound."""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    allowed = frozenset(getattr(view, "page_cache_parameters", ()))
+    return all(name in allowed and len(values) == 1 for name, values in request.GET.lists())
 
 
 def _request_key(kind, request):
@@ -224,38 +285,47 @@ def _request_key(kind, request):
     return f"pagecache:{kind}{ENTRY_FORMAT}:{code_fingerprint()}:{language}:{url_hash}"
 
 
-def _read(cache, key):
-    """(the current generation, what is stored under key or None), in one round trip."""
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
+def _read(key):
+    """(the current generation, what is stored under key or None), in one round trip
+    when pages and the generation share a cache. Raises when the generation cannot
+    be read or started: then no stored page may be served (fail closed)."""
+    state, pages = _state_cache(), _cache()
+    if settings.CACHES.get(_state_alias()) == settings.CACHES.get(_page_alias()):
+        found = pages.get_many([GENERATION_KEY, key])
+        generation, entry = found.get(GENERATION_KEY), found.get(key)
+    else:
+        generation, entry = state.get(GENERATION_KEY), pages.get(key)
     if generation is None:
-        generation = _start_generation(cache)
-    return generation, found.get(key)
+        generation = _start_generation(state)
+    return generation, entry
 
 
-def cached_fragment(name, render, *, vary=""):
-    """Text that `render()` returns, rendered once per content generation, code
-    release, language and `vary`, and then shared by every server.
-
-    For a part of a page that is the same for everyone while the page around it
-    is not (the blank enquiry form inside a page carrying each visitor's
-    tokens). `vary` must come from a bounded set (a published slug, not
-    anything a visitor types). Renders afresh when the cache does not answer.
-    """
-    if not enabled():
-        return mark_safe(render())
-    vary_hash = hashlib.blake2b(str(vary).encode(), digest_size=8).hexdigest()
-    key = f"pagecache:fragment{ENTRY_FORMAT}:{code_fingerprint()}:{get_language()}:{name}:{vary_hash}"
+def remember(name, compute, *vary):
+    """compute()'s value, kept in the page cache's store for the current content
+    generation, language and release: shared by every request and every server
+    until the next edit. For the expensive parts pages share whatever their query
+    string says (choice lists, counts, rendered fragments; tep_portal/templatetags/fragments.py).
+    Computed afresh when the cache does not answer or FRAGMENT_CACHE_ENABLED is off."""
+    if not settings.FRAGMENT_CACHE_ENABLED:
+        return compute()
+    language = get_language() or settings.LANGUAGE_CODE
+    detail = hashlib.blake2b(repr(vary).encode(), digest_size=12).hexdigest() if vary else "-"
+    key = f"pagecache:fragment{ENTRY_FORMAT}:{code_fingerprint()}:{language}:{name}:{detail}"
     try:
-        cache = _cache()
-        generation, entry = _read(cache, key)
-    except Exception:
-        logger.warning("Page cache unavailable; rendering the fragment %s", name)
-        return mark_safe(render())
-    if entry is None or entry[0] != generation:
-        entry = (generation, render())
-        _quietly(cache.set, key, entry, settings.PAGE_CACHE_SECONDS)
-    return mark_safe(entry[1])
+        generation, entry = _read(key)
+    except Exception as exc:
+        _unavailable(exc)
+        return compute()
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    _quietly(_cache().set, key, (generation, value), settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def _unavailable(exc):
+    # One line, no traceback: with the cache down this is said on every request.
+    logger.warning("Page cache unavailable (%s); rendering the page", type(exc).__name__)
 
 
 # Middleware --------------------------------------------------------------------
@@ -281,9 +351,9 @@ class PageCacheMiddleware:
         try:
             key = self.key(request)
             cache = _cache()
-            generation, entry = _read(cache, key)
-        except Exception:
-            logger.exception("Page cache unavailable; rendering the page")
+            generation, entry = _read(key)
+        except Exception as exc:
+            _unavailable(exc)
             return self.get_response(request)
 
         if entry is not None and entry[0] == generation:
@@ -298,7 +368,7 @@ class PageCacheMiddleware:
         except Exception:
             rendering_here = False
         if not rendering_here:
-            entry = self.wait_for_render(cache, key, lock, generation)
+            entry = self.wait_for_render(key, lock, generation)
             if entry is not None:
                 return self.serve(request, entry[1], "hit")
 
@@ -312,29 +382,32 @@ class PageCacheMiddleware:
                 _quietly(cache.delete, lock)
 
     @staticmethod
-    def wait_for_render(cache, key, lock, generation):
+    def wait_for_render(key, lock, generation):
         """The page another request is rendering, once stored; None when it will
         not come (not cacheable, content changed again, or taking too long)."""
         deadline = time.monotonic() + settings.PAGE_CACHE_RENDER_WAIT
         while time.monotonic() < deadline:
             time.sleep(RENDER_POLL_SECONDS)
             try:
-                found = cache.get_many([GENERATION_KEY, key, lock])
+                current, entry = _read(key)
+                rendering = lock in _cache().get_many([lock])
             except Exception:
                 return None
-            entry = found.get(key)
-            if entry is not None and entry[0] == found.get(GENERATION_KEY):
+            if entry is not None and entry[0] == current:
                 return entry
-            if lock not in found or found.get(GENERATION_KEY) != generation:
+            if not rendering or current != generation:
                 return None
         return None
 
     def is_cacheable_request(self, request):
-        return (
-            is_shareable_request(request)
-            and not self.skipped.match(request.path_info)
-            and not is_exempt_view(request.path_info)
-        )
+        if not is_shareable_request(request) or self.skipped.match(request.path_info):
+            return False
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return False  # Django answers 400 and logs it (one line, see settings.LOGGING)
+        view = routed_view(request.path_info)
+        return not is_exempt_view(view) and has_only_page_parameters(request, view)
 
     @staticmethod
     def is_cacheable_response(response):
@@ -355,8 +428,10 @@ class PageCacheMiddleware:
         """Store the page, gzip-compressed when worth it, and return what was stored."""
         content = response.content
         digest = hashlib.blake2b(content, digest_size=16).hexdigest()
+        # An ETag (a hash of the body) and no Last-Modified: the time a page was stored would tell
+        # anyone when somebody else first asked for its URL (a search, say).
         response["ETag"] = f'"{digest}"'
-        response["Last-Modified"] = http_date()
+        del response["Last-Modified"]
         max_age = settings.PAGE_CACHE_BROWSER_MAX_AGE
         patch_cache_control(response, public=True, max_age=max_age, must_revalidate=True)
         patch_vary_headers(response, ["Accept-Encoding"])
@@ -374,32 +449,26 @@ class PageCacheMiddleware:
             stored.headers["ETag"] = f'"{digest}{GZIP_ETAG_SUFFIX}"'
         try:
             cache.set(key, (generation, stored), timeout=settings.PAGE_CACHE_SECONDS)
-        except Exception:
-            logger.exception("Page cache: could not store a page")
+        except Exception as exc:
+            logger.warning("Page cache: could not store a page (%s)", type(exc).__name__)
         return stored
 
     @staticmethod
     def serve(request, response, state):
         """A stored page (a copy of its own) as this client accepts it, or a 304."""
-        if response.get("Content-Encoding") == "gzip" and not ACCEPTS_GZIP.search(
-            request.META.get("HTTP_ACCEPT_ENCODING", "")
-        ):
+        if response.get("Content-Encoding") == "gzip" and not accepts_gzip(request):
             response.content = gzip.decompress(response.content)
             del response.headers["Content-Encoding"]
             response.headers["Content-Length"] = str(len(response.content))
             response.headers["ETag"] = response["ETag"].replace(f'{GZIP_ETAG_SUFFIX}"', '"')
-        response["X-Page-Cache"] = state
-        return get_conditional_response(
-            request, etag=response["ETag"], last_modified=_last_modified(response), response=response
-        )
+        if settings.PAGE_CACHE_STATUS_HEADER:
+            # For debugging only: it tells anyone whether somebody else asked for this URL lately.
+            response["X-Page-Cache"] = state
+        return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def _quietly(operation, *args):
     try:
         operation(*args)
-    except Exception:
-        logger.exception("Page cache: %s failed", operation.__name__)
-
-
-def _last_modified(response):
-    return parse_http_date_safe(response["Last-Modified"])
+    except Exception as exc:
+        logger.warning("Page cache: %s failed (%s)", operation.__name__, type(exc).__name__)

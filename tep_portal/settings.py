@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "reversion",
     # Project-wide pieces: template tags, management commands, shared mixins (no models).
     "tep_portal",
     # The apps, each depending only on those above it: enquiries → partnerships ← schools.
@@ -90,6 +91,9 @@ MIDDLEWARE = [
     "partnerships.opendata.OpenDataHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for the responses the page cache has not compressed already (the register form, say),
+    # honouring Accept-Encoding q-values; the admin is left alone (tep_portal/compression.py).
+    "tep_portal.compression.CompressionMiddleware",
     # Whole public pages for anonymous visitors, from the shared cache (tep_portal/pagecache.py).
     # After the header middleware above, so cached pages still get fresh security headers.
     "tep_portal.pagecache.PageCacheMiddleware",
@@ -159,21 +163,40 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # CACHE
 # ------------------------------------------------------------------------------
 # Local memory by default; Redis (CACHE_URL=redis://…) when several app
-# servers must share rate limits and cached pages.
-if env("CACHE_URL"):
-    CACHES = {
-        "default": {
-            # Django's Redis backend, reusing one client per process (tep_portal/cache.py).
-            "BACKEND": "tep_portal.cache.RedisCache",
-            "LOCATION": env("CACHE_URL"),
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "tep"),
-        }
+# servers must share rate limits and cached pages. Two aliases (README "Redis layout"):
+# "default" holds what must never be evicted (the page cache's content generation, the
+# enquiry rate limits, image rendition records); "pages" holds whole pages, which may be
+# evicted at any time (PAGE_CACHE_URL: a Redis with maxmemory and allkeys-lru).
+
+
+def redis_cache(url):
+    return {
+        # Django's Redis backend, reusing one client per process (tep_portal/cache.py).
+        "BACKEND": "tep_portal.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "tep"),
+        # A Redis that stops answering costs a visitor a second, not a hung worker.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
+
+
+if env("CACHE_URL"):
+    CACHES = {"default": redis_cache(env("CACHE_URL"))}
+    CACHES["pages"] = redis_cache(env("PAGE_CACHE_URL")) if env("PAGE_CACHE_URL") else CACHES["default"]
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tep"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tep"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tep-pages",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        },
+    }
 # Whole-page cache (tep_portal/pagecache.py): any staff edit to public content empties it at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-PAGE_CACHE_ALIAS = "default"
+# Pages and shared fragments in the alias that may evict; the content generation in the one that never does.
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_STATE_ALIAS = "default"
 # How long a request waits for another one rendering the same missing page before rendering it itself.
 PAGE_CACHE_RENDER_WAIT = 10
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
@@ -182,6 +205,11 @@ PAGE_CACHE_BROWSER_MAX_AGE = env_int("PAGE_CACHE_BROWSER_MAX_AGE", 0)
 # Pages cached by another release are never served: by default a hash of the code and templates tells
 # releases apart; a release identifier (e.g. the git commit) can be given instead.
 PAGE_CACHE_VERSION = env("PAGE_CACHE_VERSION", "")
+# Choice lists, counts and template fragments that pages share, kept per content generation beside
+# the pages (pagecache.remember): what keeps a page quick when the page cache cannot serve it.
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
+# X-Page-Cache: hit/miss on cached pages, for debugging only (it tells anyone whether a URL was asked for lately).
+PAGE_CACHE_STATUS_HEADER = env_bool("PAGE_CACHE_STATUS_HEADER", False)
 # /bench/minimal/, the baseline of `make bench`. Never set in real use.
 BENCH_ENDPOINTS = env_bool("TEP_BENCH", False)
 
@@ -320,7 +348,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            # WhiteNoise's fingerprinted, gzipped files, stylesheets minified (tep_portal/staticstorage.py).
+            "tep_portal.staticstorage.MinifiedStaticFilesStorage"
             if IS_PRODUCTION
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
@@ -378,7 +407,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Staff who are told about every new enquiry.
 ENQUIRY_NOTIFY_EMAILS = env_list("ENQUIRY_NOTIFY_EMAILS", "enquiries@trueeducationpartnership.com")
 
-# ENQUIRY FORM (partnerships/enquiry_protection.py, partnerships/services.py)
+# ENQUIRY FORM (enquiries/protection.py, enquiries/services.py)
 # ------------------------------------------------------------------------------
 # Enquiries accepted per client address: "<count>/<period>", period in s, m, h or d; "off" disables.
 # Counted in the cache: set CACHE_URL (Redis) when several app servers run.
@@ -399,6 +428,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"one_line_warning": {"()": "tep_portal.log_filters.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stdout"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -406,6 +436,13 @@ LOGGING = {
         # (POST data included) on every 500. Errors go to stdout only.
         "django": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO"), "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        # A request for a host not in ALLOWED_HOSTS (scanners send them all day): one line, no traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "filters": ["one_line_warning"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }
 # Nobody is mailed tracebacks: they can carry the personal data of an enquiry.

@@ -24,11 +24,19 @@ def _fast_and_isolated(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from django.core.cache import cache
+    """Empties the local-memory caches (default and pages) around each test. Only those: a test
+    that points a cache at a Redis owns what it writes there (clear() would flush the database)."""
+    from django.conf import settings
+    from django.core.cache import caches
 
-    cache.clear()
+    def clear():
+        for alias, options in settings.CACHES.items():
+            if options["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+                caches[alias].clear()
+
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 @pytest.fixture(autouse=True)
@@ -52,6 +60,7 @@ def _page_cache_off(settings):
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_STATUS_HEADER = True  # X-Page-Cache: hit/miss, which the tests read
 
 
 @pytest.fixture

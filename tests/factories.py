@@ -74,6 +74,7 @@ class UKSchoolFactory(DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"school-{n}")
     council = factory.SubFactory(CouncilFactory)
     town = "Nottingham"
+    is_published = True
 
 
 class ChineseSchoolFactory(DjangoModelFactory):
@@ -93,6 +94,7 @@ class SisterSchoolLinkFactory(DjangoModelFactory):
     chinese_school = factory.SubFactory(ChineseSchoolFactory)
     year_started = 2018
     activities_en = "Exchange visits."
+    is_published = True
 
 
 class PartnershipEnquiryFactory(DjangoModelFactory):

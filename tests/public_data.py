@@ -34,8 +34,12 @@ def build_public_site(size):
         chinese_school = ChineseSchoolFactory(city=partnership.chinese_place)
         SisterSchoolLinkFactory(uk_school=school, chinese_school=chinese_school, partnership=partnership)
         school.events.add(*partnership.events.all())
-        Quote.objects.create(partnership=partnership, speaker=f"Speaker {n}", text_en="It went well.")
-        Statistic.objects.create(value=str(n), label_en=f"things {n}", source_name_en="A source", as_of_year=2014)
-        ProcessStep.objects.create(title_en=f"Step {n}", text_en="Do it.", position=n)
-        Benefit.objects.create(text_en=f"Benefit {n}", position=n)
+        Quote.objects.create(
+            partnership=partnership, speaker=f"Speaker {n}", text_en="It went well.", is_published=True
+        )
+        Statistic.objects.create(
+            value=str(n), label_en=f"things {n}", source_name_en="A source", as_of_year=2014, is_published=True
+        )
+        ProcessStep.objects.create(title_en=f"Step {n}", text_en="Do it.", position=n, is_published=True)
+        Benefit.objects.create(text_en=f"Benefit {n}", position=n, is_published=True)
     return partnerships

@@ -377,7 +377,9 @@ def test_the_facts_box_in_chinese_writes_full_width_brackets_with_no_space_befor
     province = ChinesePlaceFactory(kind="province", name_en="Zhejiang Province", name_zh_hans="浙江省")
     city = ChinesePlaceFactory(name_en="Ningbo", name_zh_hans="宁波", province=province)
     partnership = PartnershipFactory(chinese_place=city, council__name_en="Nottingham", council__kind="city")
-    Quote.objects.create(partnership=partnership, text="两市友谊深厚。", speaker="王明", is_paraphrase=True)
+    Quote.objects.create(
+        partnership=partnership, text="两市友谊深厚。", speaker="王明", is_paraphrase=True, is_published=True
+    )
     body = get_response(client, f"{ZH}/partnerships/{partnership.slug}/").content.decode()
     facts = re.search(r'<aside class="partnership__facts facts".*?</aside>', body, flags=re.S).group(0)
     assert '<dd>Nottingham<span class="muted">（市议会，东米德兰兹）</span></dd>' in facts

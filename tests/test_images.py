@@ -2,6 +2,8 @@
 
 import re
 import socket
+import struct
+import zlib
 from http import HTTPStatus
 from io import BytesIO
 
@@ -12,7 +14,7 @@ from django.urls import reverse
 from PIL import Image, ImageCms, PngImagePlugin
 
 from partnerships.models import Partnership
-from tep_portal.images import MAX_PIXELS, MAX_UPLOAD_BYTES, clean_image_upload
+from tep_portal.images import MAX_PIXELS, MAX_SIDE, MAX_UPLOAD_BYTES, clean_image_upload
 
 GENERATED_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp)$")
 
@@ -61,17 +63,26 @@ def test_metadata_is_stripped_and_orientation_applied(fmt):
     assert data != original
 
 
-def test_colour_profile_is_kept():
-    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    cleaned = clean_image_upload(upload(encoded("JPEG", icc_profile=srgb)))
-    assert Image.open(cleaned).info["icc_profile"] == srgb
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+PAYLOAD = b"ICCPAYLOAD-<script>alert(document.cookie)</script>"
 
 
-def test_cmyk_jpeg_becomes_rgb_without_the_old_profile():
-    cleaned = clean_image_upload(upload(encoded("JPEG", mode="CMYK", icc_profile=b"cmyk profile")))
-    image = Image.open(cleaned)
-    assert image.mode == "RGB"
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+@pytest.mark.parametrize(
+    "profile",
+    [SRGB, SRGB + PAYLOAD, PAYLOAD, SRGB[:128] + PAYLOAD],
+    ids=["srgb", "srgb-with-payload", "not-a-profile", "damaged-profile"],
+)
+def test_no_byte_of_a_colour_profile_is_stored(fmt, profile):
+    original = encoded(fmt, mode="RGB", icc_profile=profile)
+    cleaned = clean_image_upload(upload(original, f"photo.{fmt.lower()}"))
+    data = cleaned.read()
+    image = Image.open(BytesIO(data))
     assert "icc_profile" not in image.info
+    assert b"ICCPAYLOAD" not in data and b"<script>" not in data
+    # The colours are still the upload's (red, as encoded; converting from sRGB to sRGB changes nothing).
+    red, green, blue = image.convert("RGB").getpixel((10, 10))
+    assert red > 230 and green < 25 and blue < 25
 
 
 @pytest.mark.parametrize(
@@ -119,6 +130,39 @@ def test_decompression_bombs_are_refused_before_decoding(size):
     with pytest.raises(ValidationError, match="megapixels"):
         clean_image_upload(upload(bomb, "bomb.png"))
     assert size[0] * size[1] > MAX_PIXELS
+
+
+def strip_png(width, height):
+    """A valid PNG of width × height black greyscale pixels, built row by row so the test never
+    holds the decoded image: tens of kilobytes for forty million pixels."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    compressor, row, parts = zlib.compressobj(9), b"\0" * (1 + width), []
+    block = row * max(1, 1_000_000 // len(row))
+    rows = height
+    while rows:
+        count = min(rows, len(block) // len(row))
+        parts.append(compressor.compress(block[: count * len(row)]))
+        rows -= count
+    parts.append(compressor.flush())
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(parts)) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("size", [(1, 40_000_000), (40_000_000, 1), (MAX_SIDE + 1, 10)])
+def test_a_side_longer_than_the_limit_is_refused_before_decoding(size):
+    data = strip_png(*size)
+    assert size[0] * size[1] <= MAX_PIXELS and len(data) < MAX_UPLOAD_BYTES  # within the other limits
+    with pytest.raises(ValidationError, match="a side can be at most 12000 pixels") as refused:
+        clean_image_upload(upload(data, "strip.png"))
+    assert refused.value.code == "side_too_long"
+
+
+def test_an_image_at_the_side_limit_is_accepted():
+    cleaned = clean_image_upload(upload(strip_png(MAX_SIDE, 2), "wide.png"))
+    assert Image.open(cleaned).size == (MAX_SIDE, 2)
 
 
 def test_truncated_images_are_refused():

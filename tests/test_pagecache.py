@@ -2,6 +2,8 @@
 stores, and that every staff edit empties it at once."""
 
 import gzip
+import logging
+import re
 import threading
 import time
 
@@ -11,7 +13,6 @@ from django.test import Client
 from django.test.signals import template_rendered
 
 from enquiries.models import PartnershipEnquiry
-from enquiries.views import FORM_BODY_TEMPLATE
 from partnerships.models import Page, Partnership, Quote, TimelineEvent
 from schools.models import UKSchool
 from tep_portal import pagecache
@@ -259,7 +260,7 @@ def test_the_blank_register_form_is_shared_but_every_visitor_gets_their_own_toke
     form_renders = []
     template_rendered.connect(record := lambda sender, template, **kwargs: form_renders.append(template.name))
     try:
-        visitors[0].get(path)  # the form's body is rendered here and shared
+        visitors[0].get(path)  # rendered here, with holes for the tokens, and shared
         pages = []
         for visitor in visitors[1:]:
             with django_assert_num_queries(1):  # the partnership they came from, to check it is still published
@@ -268,8 +269,9 @@ def test_the_blank_register_form_is_shared_but_every_visitor_gets_their_own_toke
             pages.append(response.content.decode())
     finally:
         template_rendered.disconnect(record)
-    assert form_renders.count(FORM_BODY_TEMPLATE) == 1
-    assert "X-Page-Cache" not in response  # the page itself is never stored: it carries the visitor's tokens
+    assert form_renders.count("enquiries/form.html") == 1
+    assert "X-Page-Cache" not in response  # not the page cache's: it carries the visitor's tokens
+    assert "tep-hole" not in pages[0] + pages[1]
     assert f"My enquiry is about {partnership}" in pages[0]
     first, second = (form_data(page) for page in pages)
     assert first["csrfmiddlewaretoken"] != second["csrfmiddlewaretoken"]
@@ -281,16 +283,15 @@ def test_the_blank_register_form_is_shared_but_every_visitor_gets_their_own_toke
     assert PartnershipEnquiry.objects.filter(partnership=partnership).count() == 2
 
 
-def test_the_shared_register_form_puts_the_tokens_only_in_its_hidden_fields(client):
-    # A query string that repeats the placeholders is echoed in the language switcher's link.
-    path = "/register/?x=tep-slot-csrf-token&y=tep-slot-form-token"
-    client.get(path)
-    page = client.get(path).content.decode()
-    data = form_data(page)
-    assert data["csrfmiddlewaretoken"] != "tep-slot-csrf-token"
-    assert data["form_token"] != "tep-slot-form-token"
-    assert page.count(data["csrfmiddlewaretoken"]) == 1
-    assert page.count(data["form_token"]) == 1
+def test_the_register_form_is_shared_only_at_its_own_addresses(client):
+    """A made-up query string (echoed in the language switcher's link) is never shared with others,
+    and a marker written into it cannot open a hole."""
+    path = "/register/?x=%3C!--tep-hole:csrf_input:0--%3E"
+    first = client.get(path).content.decode()
+    data = form_data(first)
+    assert first.count(data["csrfmiddlewaretoken"]) == 1
+    assert first.count(data["form_token"]) == 1
+    assert "?x=" not in client.get("/register/").content.decode()  # the blank page at its own address
 
 
 def test_the_shared_register_form_follows_content_edits_and_languages(client):
@@ -337,7 +338,8 @@ def test_a_browser_revalidating_an_unchanged_page_gets_a_304(client, django_asse
     first = client.get(DETAIL)
     etag = first["ETag"]
     assert etag.startswith('"') and etag.endswith('"')
-    assert first["Last-Modified"]
+    # No Last-Modified: when a page was stored would tell when somebody else asked for it.
+    assert "Last-Modified" not in first
     cache_control = {part.strip() for part in first["Cache-Control"].split(",")}
     assert {"public", "max-age=0", "must-revalidate"} <= cache_control
 
@@ -382,7 +384,7 @@ def test_pages_and_edits_still_work_when_the_cache_server_is_down(client, settin
         **settings.CACHES,
         "down": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},
     }
-    settings.PAGE_CACHE_ALIAS = "down"
+    settings.PAGE_CACHE_ALIAS = settings.PAGE_CACHE_STATE_ALIAS = "down"
 
     assert client.get(DETAIL).status_code == 200
     partnership = Partnership.objects.get(slug="nottingham-ningbo")
@@ -396,7 +398,7 @@ def test_generation_survives_losing_its_counter(client):
     """If the counter is evicted, it restarts from the clock, so no page stored
     under an old number can come back."""
     client.get("/")
-    cache = pagecache._cache()
+    cache = pagecache._state_cache()
     old = cache.get(pagecache.GENERATION_KEY)
     cache.delete(pagecache.GENERATION_KEY)
     response = Client().get("/")
@@ -417,7 +419,7 @@ def test_requests_for_a_page_being_rendered_wait_for_that_render(client, django_
     key = pagecache.PageCacheMiddleware.key(request)
     entry = cache.get(key)
     cache.delete(key)
-    lock = f"{key}:rendering:{cache.get(pagecache.GENERATION_KEY)}"
+    lock = f"{key}:rendering:{pagecache._state_cache().get(pagecache.GENERATION_KEY)}"
     assert cache.add(lock, 1)
 
     def finish_rendering():
@@ -440,7 +442,7 @@ def test_a_render_that_stores_nothing_does_not_keep_others_waiting(client, setti
     client.get("/")
     request = client.get("/partnerships/no-such-partnership/").wsgi_request
     key = pagecache.PageCacheMiddleware.key(request)
-    lock = f"{key}:rendering:{cache.get(pagecache.GENERATION_KEY)}"
+    lock = f"{key}:rendering:{pagecache._state_cache().get(pagecache.GENERATION_KEY)}"
     assert cache.add(lock, 1)
     threading.Timer(0.2, cache.delete, args=[lock]).start()  # the other render ends with a 404: nothing stored
 
@@ -466,3 +468,85 @@ def test_pages_are_sent_compressed_to_browsers_that_accept_gzip(client, django_a
     again = client.get("/timeline/")
     assert "Content-Encoding" not in again
     assert again.content == plain.content
+
+
+# At the edge (issue 13) ------------------------------------------------------------
+
+
+def test_a_request_routed_under_a_script_name_is_neither_stored_nor_served(client):
+    # SCRIPT_NAME /partnerships and PATH_INFO /: the home page, at the directory's URL.
+    under_script_name = client.get("/", SCRIPT_NAME="/partnerships")
+    assert "X-Page-Cache" not in under_script_name
+    directory = client.get("/partnerships/")
+    assert directory["X-Page-Cache"] == "miss"
+    assert '<h1 id="page-heading">UK–China partnerships</h1>' in text(directory)
+
+
+def test_no_header_says_whether_a_page_came_from_the_cache_unless_asked_for(client, settings):
+    settings.PAGE_CACHE_STATUS_HEADER = False
+    miss, hit = client.get("/timeline/"), client.get("/timeline/")
+    assert sorted(miss.headers) == sorted(hit.headers)
+    for response in (miss, hit):
+        assert "X-Page-Cache" not in response
+        assert "Last-Modified" not in response
+
+
+@pytest.mark.parametrize(
+    ("accept", "compressed"),
+    [
+        ("gzip", True),
+        ("gzip;q=0.5, br", True),
+        ("*", True),
+        ("gzip;q=0", False),
+        ("gzip; q=0.0, identity", False),
+        ("br, *;q=0", False),
+        ("x-gzip;q=0", False),
+        ("identity", False),
+        ("gzip;q=nonsense", False),
+    ],
+)
+def test_accept_encoding_q_values_are_honoured(client, accept, compressed):
+    client.get("/timeline/")
+    response = client.get("/timeline/", HTTP_ACCEPT_ENCODING=accept)
+    assert (response.get("Content-Encoding") == "gzip") is compressed
+    body = gzip.decompress(response.content) if compressed else response.content
+    assert body.rstrip().endswith(b"</html>")
+
+
+def test_a_request_for_an_unknown_host_is_one_warning_without_traceback(client, caplog):
+    security_logger = logging.getLogger("django.security.DisallowedHost")
+    security_logger.addHandler(caplog.handler)  # it does not propagate to the root logger caplog listens on
+    try:
+        with caplog.at_level(logging.DEBUG):
+            response = client.get("/timeline/", HTTP_HOST="evil.example")
+    finally:
+        security_logger.removeHandler(caplog.handler)
+    assert response.status_code == 400
+    records = [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert [(r.name, r.levelname, r.getMessage().split(".")[0]) for r in records] == [
+        ("django.security.DisallowedHost", "WARNING", "Invalid HTTP_HOST header: 'evil")
+    ]
+    assert records[0].exc_info is None
+    assert "Traceback" not in caplog.text
+
+
+def test_shared_fragments_follow_every_edit(client, settings):
+    settings.PAGE_CACHE_ENABLED = False  # the counts on the home page are kept per content generation on their own
+
+    def partnerships_counted():
+        return int(re.search(r'figure__value">(\d+)<', text(client.get("/"))).group(1))
+
+    before = partnerships_counted()
+    assert partnerships_counted() == before
+    PartnershipFactory(status="active")
+    assert partnerships_counted() == before + 1
+
+
+def test_shared_fragments_are_computed_afresh_when_the_cache_is_down(client, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "down": {"BACKEND": "tep_portal.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},
+    }
+    settings.PAGE_CACHE_ALIAS = settings.PAGE_CACHE_STATE_ALIAS = "down"
+    assert pagecache.remember("test-fragment", lambda: "computed") == "computed"
+    assert client.get("/partnerships/?province=zhejiang").status_code == 200

@@ -4,9 +4,10 @@ import math
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -186,6 +187,18 @@ class Partnership(models.Model):
 
 
 class TimelineEventQuerySet(PublishableQuerySet):
+    def published(self):
+        """An event reaches visitors when it is published, has happened (a future-dated event
+        appears on its date, never as past news) and at least one of its partnerships is
+        published. The EXISTS keeps this one query, and is_published stays the first condition
+        so the partial index event_published_newest_idx still serves the newest-first pages."""
+        public_partnerships = Partnership.objects.published().filter(events=OuterRef("pk"))
+        return self.filter(is_published=True, date__lte=timezone.localdate()).filter(Exists(public_partnerships))
+
+    def future(self):
+        """Dated after today: staff are warned, visitors see them from their date."""
+        return self.filter(date__gt=timezone.localdate())
+
     def newest_first(self):
         return self.order_by("-date", "-id")
 
@@ -229,6 +242,10 @@ class TimelineEvent(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('partnerships:timeline')}#event-{self.pk}"
+
+    @property
+    def is_future(self):
+        return bool(self.date) and self.date > timezone.localdate()
 
     def clean(self):
         # Store a year or a month as its first day, so ordering and feeds agree.

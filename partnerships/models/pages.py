@@ -1,12 +1,21 @@
 """Site copy staff edit: quotes, statistics, process steps, benefits and standing pages."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tep_portal.publishing import PublishableQuerySet
 from tep_portal.validators import year_in_range, year_validators
 
 from .links import Partnership
+
+
+class QuoteQuerySet(PublishableQuerySet):
+    def published(self):
+        """A quote is public when it is published and so is its partnership, if it has one."""
+        return self.filter(is_published=True).filter(
+            Q(partnership__isnull=True) | Q(partnership__in=Partnership.objects.published())
+        )
 
 
 class Quote(models.Model):
@@ -25,9 +34,9 @@ class Quote(models.Model):
     is_paraphrase = models.BooleanField(
         _("reported speech"), default=False, help_text=_("Tick when the text reports what was said, not the words.")
     )
-    is_published = models.BooleanField(_("published"), default=True)
+    is_published = models.BooleanField(_("published"), default=False)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = QuoteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("quote")
@@ -42,7 +51,7 @@ class OrderedContent(models.Model):
     """Short pieces of site copy that staff reorder: steps, benefits, statistics."""
 
     position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower numbers come first."))
-    is_published = models.BooleanField(_("published"), default=True)
+    is_published = models.BooleanField(_("published"), default=False)
 
     objects = PublishableQuerySet.as_manager()
 

@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
-from .. import structured_data
+from .. import holes, structured_data
 from .. import text as text_helpers
 
 register = template.Library()
@@ -110,3 +110,10 @@ def main_nav(context):
         for label, name, section in NAV_ITEMS
     ]
     return {"items": items}
+
+
+@register.simple_tag(takes_context=True)
+def hole(context, name):
+    """Where a page shared by every visitor takes a value of each visitor's own (the enquiry
+    form's tokens): see tep_portal.holes. Rendered directly, the value itself."""
+    return context[holes.HOLES_CONTEXT][name]

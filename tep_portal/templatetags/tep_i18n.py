@@ -6,6 +6,7 @@ visitor: no CSRF token, no cookie; the URL alone decides the language.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
@@ -24,6 +25,14 @@ def language_tag(code):
 
 
 def path_in_language(path, language):
+    """`path` (query string kept) as it reads in `language`. Every page asks five
+    times (switcher and alternates), each a resolve and a reverse: remembered per
+    process for the paths asked most (the answer depends on the URL patterns alone)."""
+    return _path_in_language(path, language, get_language())
+
+
+@lru_cache(maxsize=2048)
+def _path_in_language(path, language, _active_language):
     """`path` (query string kept) as it reads in `language`.
 
     Django's translate_url() only knows paths that resolve; a mistyped address

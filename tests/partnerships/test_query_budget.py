@@ -9,16 +9,19 @@ pytestmark = pytest.mark.django_db
 
 # url (or a function of the partnerships made) → queries
 BUDGETS = [
-    # pages (home, about), figures, school count, statistics, featured, events, their partnerships, the map
+    # pages (home, about), figures, school count (both once per content generation), statistics, featured,
+    # events, their partnerships, the map
     ("/", 8),
     # province and area choices, count, page
     ("/partnerships/", 4),
     ("/partnerships/?status=active&kind=sister-city&year_from=1900", 4),
     # partnership, events, school links, quotes, same-area partnerships
     (pytest.param(lambda ps: ps[0].get_absolute_url(), 5, id="partnership-page")),
-    # year and partnership choices, count, page, the events' partnerships
-    ("/timeline/", 5),
-    ("/timeline/?category=culture", 5),
+    # year choices (the partnership filter is a search box, not a list), count, page, the events' partnerships
+    ("/timeline/", 4),
+    ("/timeline/?category=culture", 4),
+    # the same and whether any partnership matches the search
+    ("/timeline/?partnership=Ningbo", 5),
     # count, page, sister-school links
     ("/schools/", 3),
     # school, links, events

@@ -94,14 +94,34 @@ def test_no_matching_events_says_so(client, demo_content):
         "?year=abc",
         "?year=2030",
         "?category=war",
-        "?partnership=atlantis",
-        "?partnership=guildford-dongying",
     ],
 )
 def test_bad_filter_values_are_reported_not_applied(client, demo_content, query):
     ids, body = timeline(client, query)
     assert "Select a valid choice." in body
     assert len(ids) == PUBLISHED_EVENTS
+
+
+def test_the_partnership_filter_is_a_search_by_place_not_a_list(client, demo_content):
+    by_place = {timeline(client, f"?partnership={text}")[0][0] for text in ("Ningbo", "ningbo", "宁波", "Nottingham")}
+    nottingham_ningbo, _ = timeline(client, "?partnership=nottingham-ningbo")  # a slug, from an older link
+    assert by_place == {nottingham_ningbo[0]}
+    _, body = timeline(client)
+    assert 'name="partnership"' in body and 'type="search"' in body
+    assert 'option value="nottingham-ningbo"' not in body
+
+
+@pytest.mark.parametrize("text", ["atlantis", "guildford-dongying"])  # the second is not published
+def test_a_partnership_search_that_matches_no_partnership_is_reported_not_applied(client, demo_content, text):
+    ids, body = timeline(client, f"?partnership={text}")
+    assert f"No partnership matches “{text}”." in body
+    assert len(ids) == PUBLISHED_EVENTS
+
+
+def test_a_partnership_without_events_shows_none(client, demo_content):
+    ids, body = timeline(client, f"?partnership={PartnershipFactory().slug}")
+    assert ids == []
+    assert "No events match these filters." in body
 
 
 @pytest.mark.parametrize("page", ["abc", "99999", "0", "3"])
@@ -121,7 +141,7 @@ def test_timeline_pages(client, db):
 
 def test_events_of_an_unpublished_partnership_do_not_link_to_it(client, db):
     draft = PartnershipFactory(is_published=False, slug="draft-link")
-    TimelineEventFactory(partnerships=[draft], title_en="A shared event")
+    TimelineEventFactory(partnerships=[draft, PartnershipFactory()], title_en="A shared event")
     _, body = timeline(client)
     assert "A shared event" in body
     assert "/partnerships/draft-link/" not in body

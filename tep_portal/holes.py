@@ -1,0 +1,67 @@
+"""Pages shared by every visitor but for a few values of each visitor's own, such as the
+enquiry form's CSRF and form tokens: rendered once per content generation (see
+tep_portal/pagecache.py) with holes where those values go."""
+
+import hashlib
+import logging
+import re
+import secrets
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from . import pagecache
+
+logger = logging.getLogger(__name__)
+
+HOLES_CONTEXT = "page_holes"
+
+
+def render(request, template_name, context, *, holes, key=None):
+    """A page that is the same for every visitor but for a few values of their own (the
+    enquiry form's CSRF and form tokens), rendered once per content generation, code
+    release and language and then shared by every server.
+
+    The template writes `{% hole "name" %}` where each visitor's value goes. The shared
+    render puts a marker there that no content can contain (it carries a random nonce),
+    and the page is stored as the text between the holes; each request then joins the
+    pieces with its own `holes` ({name: safe HTML}). `key` tells the variants of the page
+    apart and must come from a bounded set (a published slug, never what a visitor types);
+    None: this visitor's own page, never shared. Renders afresh, without storing, also
+    when the request may not share pages or the cache does not answer.
+    """
+    if key is None or not pagecache.is_shareable_request(request):
+        return render_to_string(template_name, {**context, HOLES_CONTEXT: holes}, request=request)
+    release = f"{pagecache.ENTRY_FORMAT}:{pagecache.code_fingerprint()}"
+    cache_key = f"pagecache:holes{release}:{get_language()}:{template_name}:{_digest(key)}"
+    try:
+        cache = pagecache._cache()
+        generation, entry = pagecache._read(cache_key)
+    except Exception as exc:
+        logger.warning("Page cache unavailable (%s); rendering the page", type(exc).__name__)
+        entry = generation = None
+    if entry is None or entry[0] != generation:
+        nonce = secrets.token_hex(16)
+        html = render_to_string(template_name, {**context, HOLES_CONTEXT: HoleMarkers(nonce)}, request=request)
+        entry = (generation, re.split(f"<!--tep-hole:([a-z_]+):{nonce}-->", html))
+        if generation is not None:
+            pagecache._quietly(cache.set, cache_key, entry, settings.PAGE_CACHE_SECONDS)
+    pieces = entry[1]
+    # re.split with a capturing group: text, hole name, text, hole name, …, text.
+    return "".join(piece if index % 2 == 0 else str(holes[piece]) for index, piece in enumerate(pieces))
+
+
+class HoleMarkers:
+    """What `{% hole %}` writes during a shared render: a marker carrying the render's nonce."""
+
+    def __init__(self, nonce):
+        self.nonce = nonce
+
+    def __getitem__(self, name):
+        return mark_safe(f"<!--tep-hole:{name}:{self.nonce}-->")
+
+
+def _digest(value):
+    return hashlib.blake2b(str(value).encode(), digest_size=8).hexdigest()
