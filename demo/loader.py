@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
 
+from partnerships.default_pages import PRIVACY
 from partnerships.models import (
     Area,
     Benefit,
@@ -36,6 +37,7 @@ from schools.models import ChineseSchool, SisterSchoolLink, UKSchool
 
 from . import content
 from .models import SeedRecord
+from .source_notes import PUBLIC_SOURCE_NOTES
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -187,9 +189,11 @@ class Loader:
             story = dict(content.PARTNERSHIP_STORIES.get(slug, {}))
             area = areas.get(story.pop("area", None))
             year = int(row["year_established"]) if row["year_established"] else None
-            source_note = notes.get((row["uk_place"], row["chinese_place"]), "")
+            # The CSV notes are internal research notes (staff only); visitors read the public ones.
+            research_note = notes.get((row["uk_place"], row["chinese_place"]), "")
             if ended and row.get("note"):
-                source_note = f"{source_note}\n{row['note']}".strip()
+                research_note = f"{research_note}\n{row['note']}".strip()
+            public_note_en, public_note_zh = PUBLIC_SOURCE_NOTES.get(slug, ("", ""))
             story.setdefault("summary", default_summary(row, council, place, year, ended))
             self.seed(
                 f"partnership:{slug}",
@@ -204,7 +208,8 @@ class Loader:
                 year_ended=int(row["year_ended"]) if ended else None,
                 confidence=row["confidence"],
                 source_url=row["source_url"],
-                source_note=source_note,
+                research_note=research_note,
+                source_note={"en": public_note_en, "zh_hans": public_note_zh},
                 # Low-confidence rows are drafts until staff confirm them.
                 is_published=row["confidence"] != Confidence.LOW,
                 **story,
@@ -287,7 +292,8 @@ class Loader:
                 is_published=True,
                 text={"en": text, "zh_hans": text_zh},
             )
-        for page in content.PAGES:
+        # The privacy notice as first written (migration 0010 stores it too; a flushed database has none).
+        for page in [*content.PAGES, PRIVACY]:
             page = dict(page)
             slug = page.pop("slug")
             self.seed(f"page:{slug}", Page, lookup={"slug": slug}, **page)

@@ -13,5 +13,11 @@ class EnquiriesConfig(AppConfig):
     verbose_name = _("Enquiries")
 
     def ready(self):
-        # Registers the system check that refuses a malformed ENQUIRY_RATE_LIMIT at start-up.
-        from . import protection  # noqa: F401
+        # Register the system checks: a malformed ENQUIRY_RATE_LIMIT refused at start-up, and
+        # (check --deploy) a privacy notice still marked "[to confirm]".
+        from tep_portal import dashboard
+
+        from . import privacy, protection  # noqa: F401
+        from .dashboard import enquiry_section
+
+        dashboard.register(enquiry_section)

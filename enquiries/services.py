@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from tep_portal.models import Organisation
 from tep_portal.text import join_list
 
 from .models import (
@@ -81,6 +82,7 @@ def _email_context(enquiry):
         "site_url": settings.SITE_URL,
         "privacy_url": settings.SITE_URL + reverse("enquiries:privacy"),  # in the active language
         "admin_url": settings.SITE_URL + reverse("admin:enquiries_partnershipenquiry_change", args=[enquiry.pk]),
+        "organisation": Organisation.objects.current(),  # the contact line (email, telephone, WeChat)
     }
 
 

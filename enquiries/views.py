@@ -22,6 +22,7 @@ from tep_portal.middleware import service_unavailable_response
 from . import services
 from .forms import EnquiryForm
 from .models import PartnershipEnquiry
+from .privacy import PrivacyView  # noqa: F401 - the privacy notice, in its own module
 from .protection import (
     RateLimiter,
     is_filled_too_fast,
@@ -175,16 +176,4 @@ class EnquiryThanksView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             page_title=_("Enquiry sent"), reference=self.request.session.get(SESSION_REFERENCE_KEY), **kwargs
-        )
-
-
-class PrivacyView(TemplateView):
-    template_name = "enquiries/privacy.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title=_("Privacy notice"),
-            retention_months=settings.ENQUIRY_RETENTION_MONTHS,
-            contact_email=(settings.ENQUIRY_NOTIFY_EMAILS or [""])[0],
-            **kwargs,
         )

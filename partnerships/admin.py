@@ -1,22 +1,29 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Count
+from django.db import models
+from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from tep_portal.admin import PublishActionsMixin
 from tep_portal.admin_forms import TranslatedErrorsMixin
 from tep_portal.admin_history import HistoryAdmin
+from tep_portal.admin_widgets import PreloadedAutocompleteForm
 from tep_portal.images import clean_image_upload, image_upload_help_text
+from tep_portal.text import join_list
+from tep_portal.translation_status import TranslationStatusMixin
 
 from .admin_events import EventPublishingAdminMixin
+from .admin_filters import EventPartnershipFilter
 from .admin_images import HeroImageAdminMixin
 from .models import (
     Area,
     Benefit,
     ChinesePlace,
     Council,
+    EventPartnership,
     Page,
     Partnership,
     ProcessStep,
@@ -30,7 +37,7 @@ register_models()  # before the admins below, so the history keeps what each rec
 
 
 @admin.register(Council)
-class CouncilAdmin(HistoryAdmin, TranslationAdmin):
+class CouncilAdmin(HistoryAdmin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["name", "kind", "region", "nation_display", "partnership_count"]
     list_filter = ["kind", "region"]
     search_fields = ["name_en", "name_zh_hans", "slug"]
@@ -49,7 +56,7 @@ class CouncilAdmin(HistoryAdmin, TranslationAdmin):
 
 
 @admin.register(ChinesePlace)
-class ChinesePlaceAdmin(HistoryAdmin, TranslationAdmin):
+class ChinesePlaceAdmin(HistoryAdmin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["name", "name_zh_hans", "kind", "province", "latitude", "longitude"]
     list_filter = ["kind", ("province", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["province"]
@@ -71,25 +78,58 @@ class PartnershipInline(admin.TabularInline):
 
 
 @admin.register(Area)
-class AreaAdmin(HistoryAdmin, TranslationAdmin):
+class AreaAdmin(HistoryAdmin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [PartnershipInline]
 
 
+class EventLinkForm(PreloadedAutocompleteForm, forms.ModelForm):
+    class Meta:
+        model = EventPartnership
+        fields = ["timelineevent", "partnership"]
+
+
 class PartnershipEventInline(admin.TabularInline):
-    model = TimelineEvent.partnerships.through
+    """The partnership's events, on its own page: pick an existing event (search by title)."""
+
+    model = EventPartnership
+    form = EventLinkForm
+    fk_name = "partnership"
+    fields = ["timelineevent"]
     autocomplete_fields = ["timelineevent"]
     extra = 0
     verbose_name = _("timeline event")
-    verbose_name_plural = _("timeline events (add new events under Timeline events)")
+    verbose_name_plural = _("timeline events")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("timelineevent").order_by("timelineevent__date", "pk")
+
+
+class EventPartnershipInline(admin.TabularInline):
+    """On an event's page: the partnerships it belongs to (at least one)."""
+
+    model = EventPartnership
+    form = EventLinkForm
+    fk_name = "timelineevent"
+    fields = ["partnership"]
+    autocomplete_fields = ["partnership"]
+    extra = 0
+    min_num = 1
+    validate_min = True
+    verbose_name = _("partnership")
+    verbose_name_plural = _("partnerships")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("partnership__council", "partnership__chinese_place")
 
 
 class QuoteInline(TranslationTabularInline):
     model = Quote
     fields = ["text", "speaker", "role", "is_paraphrase", "is_published"]
     extra = 0
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}}
 
 
 class PartnershipAdminForm(TranslatedErrorsMixin, forms.ModelForm):
@@ -125,7 +165,9 @@ class PartnershipAdminForm(TranslatedErrorsMixin, forms.ModelForm):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(HistoryAdmin, HeroImageAdminMixin, PublishActionsMixin, TranslationAdmin):
+class PartnershipAdmin(
+    HistoryAdmin, HeroImageAdminMixin, PublishActionsMixin, TranslationStatusMixin, TranslationAdmin
+):
     list_display = [
         "__str__",
         "hero_thumbnail",
@@ -154,32 +196,51 @@ class PartnershipAdmin(HistoryAdmin, HeroImageAdminMixin, PublishActionsMixin, T
         (None, {"fields": ["council", "chinese_place", "slug", "area", "kind"]}),
         (_("Dates and status"), {"fields": ["year_established", "year_note", "status", "year_ended"]}),
         (_("Story"), {"fields": ["summary", "body", "hero_image", "hero_image_alt"]}),
-        (_("Sources"), {"fields": ["confidence", "source_url", "source_note"]}),
+        (_("Sources"), {"fields": ["confidence", "source_url", "source_note", "research_note"]}),
         (_("Publishing"), {"fields": ["is_published", "is_featured"]}),
     ]
 
 
 @admin.register(TimelineEvent)
-class TimelineEventAdmin(HistoryAdmin, EventPublishingAdminMixin, PublishActionsMixin, TranslationAdmin):
-    list_display = ["title", "date", "future_marker", "precision", "category", "is_published"]
-    list_filter = ["is_published", "category", "precision", "partnerships"]
+class TimelineEventAdmin(
+    HistoryAdmin, EventPublishingAdminMixin, PublishActionsMixin, TranslationStatusMixin, TranslationAdmin
+):
+    list_display = ["title", "date", "future_marker", "precision", "category", "partnership_list", "is_published"]
+    list_filter = ["is_published", "category", "precision", EventPartnershipFilter]
     search_fields = ["title_en", "title_zh_hans", "text_en", "text_zh_hans"]
     date_hierarchy = "date"
-    autocomplete_fields = ["partnerships"]
+    # Facet counts would run one subquery per partnership in the filter.
+    show_facets = admin.ShowFacets.NEVER
+    inlines = [EventPartnershipInline]
     fieldsets = [
         (None, {"fields": ["date", "precision", "title", "text", "category"]}),
-        (_("Links"), {"fields": ["partnerships", "source_url"]}),
+        (_("Links"), {"fields": ["source_url"]}),
         (_("Publishing"), {"fields": ["is_published"]}),
     ]
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        form.base_fields["partnerships"].required = True
-        return form
+    @property
+    def media(self):
+        # The partnership filter's autocomplete (select2) on the list page.
+        autocomplete = AutocompleteSelect(EventPartnership._meta.get_field("partnership"), self.admin_site)
+        return super().media + autocomplete.media + forms.Media(css={"all": ["css/admin.css"]})
+
+    def get_queryset(self, request):
+        partnerships = Partnership.objects.select_related("council", "chinese_place")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("partnerships", queryset=partnerships, to_attr="partnership_rows"))
+        )
+
+    @admin.display(description=_("partnerships"))
+    def partnership_list(self, obj):
+        # A plain list (to_attr): no related manager built per row.
+        rows = getattr(obj, "partnership_rows", None)
+        return join_list(obj.partnerships.all() if rows is None else rows)
 
 
 @admin.register(Quote)
-class QuoteAdmin(HistoryAdmin, PublishActionsMixin, TranslationAdmin):
+class QuoteAdmin(HistoryAdmin, PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["speaker", "role", "partnership", "is_published"]
     list_filter = ["is_published"]
     list_select_related = ["partnership__council", "partnership__chinese_place"]
@@ -187,7 +248,7 @@ class QuoteAdmin(HistoryAdmin, PublishActionsMixin, TranslationAdmin):
     autocomplete_fields = ["partnership"]
 
 
-class OrderedContentAdmin(HistoryAdmin, PublishActionsMixin, TranslationAdmin):
+class OrderedContentAdmin(HistoryAdmin, PublishActionsMixin, TranslationStatusMixin, TranslationAdmin):
     list_editable = ["position", "is_published"]
     list_filter = ["is_published"]
 
@@ -211,6 +272,6 @@ class BenefitAdmin(OrderedContentAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(HistoryAdmin, TranslationAdmin):
+class PageAdmin(HistoryAdmin, TranslationStatusMixin, TranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title_en", "title_zh_hans", "slug"]

@@ -11,3 +11,9 @@ class PartnershipsConfig(AppConfig):
         from .stored_images import clean_up_files_of
 
         clean_up_files_of(Partnership)  # replaced or deleted hero images leave storage
+
+        from tep_portal import dashboard
+
+        from .dashboard import content_section
+
+        dashboard.register(content_section)

@@ -33,7 +33,7 @@ class AreaTranslation(TranslationOptions):
 
 @register(Partnership)
 class PartnershipTranslation(TranslationOptions):
-    fields = ("summary", "body", "hero_image_alt", "year_note")
+    fields = ("summary", "body", "hero_image_alt", "year_note", "source_note")
 
 
 @register(TimelineEvent)

@@ -81,7 +81,14 @@ def generate(*, admin_username, admin_password):
         cursor.execute("ANALYZE")  # fresh planner statistics, as a database in service has
     busiest = Partnership.objects.filter(slug__startswith="bench-", is_published=True).order_by("pk").first()
     school = UKSchool.objects.filter(slug__startswith="bench-", is_published=True).order_by("pk").first()
-    return {"partnership": busiest.slug, "school": school.slug}
+    event = TimelineEvent.objects.filter(partnerships=busiest).order_by("pk").first()
+    return {
+        "partnership": busiest.slug,
+        "school": school.slug,
+        "partnership_pk": busiest.pk,
+        "event_pk": event.pk,
+        "school_pk": school.pk,
+    }
 
 
 def _places(rng):

@@ -30,3 +30,7 @@ class PublishActionsMixin:
             ngettext("%(count)d item updated.", "%(count)d items updated.", changed) % {"count": changed},
             messages.SUCCESS,
         )
+
+
+# The organisation details' admin lives in its own module; imported here so autodiscovery finds it.
+from . import organisation_admin  # noqa: E402, F401

@@ -10,7 +10,7 @@ class TepPortalConfig(AppConfig):
 
     def ready(self):
         # Any change to what public pages show empties the shared page cache.
-        from . import pagecache
+        from . import organisation, pagecache  # noqa: F401 - organisation registers the deploy check
 
         for label in settings.CONTENT_APPS:
             pagecache.watch_app(apps.get_app_config(label))

@@ -57,7 +57,8 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin with the project's admin site (tep_portal/admin_site.py).
+    "tep_portal.admin_site.TepAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "reversion",
+    # The admin's rich-text editor: its static files (tep_portal/rich_text.py, static/js/rich-text.js).
+    "django_prose_editor",
     # Project-wide pieces: template tags, management commands, shared mixins (no models).
     "tep_portal",
     # The apps, each depending only on those above it: enquiries → partnerships ← schools.
@@ -81,7 +84,7 @@ INSTALLED_APPS = [
 
 # The apps whose models public pages show: their changes empty the page cache
 # (tep_portal/pagecache.py) and the "Content editors" group may edit them.
-CONTENT_APPS = ["partnerships", "schools"]
+CONTENT_APPS = ["tep_portal", "partnerships", "schools"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -124,6 +127,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The organisation record (footer, contact details, schema.org data): one query per render.
+                "tep_portal.organisation.organisation",
             ],
         },
     },

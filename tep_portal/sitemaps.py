@@ -28,3 +28,12 @@ class StaticPagesSitemap(TranslatedSitemap):
 
     def changefreq(self, item):
         return item[2]
+
+
+class SitePagesSitemap(StaticPagesSitemap):
+    """tep_portal's own pages."""
+
+    pages = [("contact", 0.5, "yearly")]
+
+
+SITEMAPS = {"site-pages": SitePagesSitemap}

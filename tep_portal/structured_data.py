@@ -6,16 +6,37 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 
-def organization(request):
-    return {
+def organization(request, organisation=None):
+    """The organisation, with the details staff keep in its record (those filled in)."""
+    data = {
         "@context": "https://schema.org",
         "@type": "Organization",
-        "name": settings.SITE_NAME,
+        "name": organisation.name if organisation else settings.SITE_NAME,
         "alternateName": "TEP",
         "url": request.build_absolute_uri(reverse("partnerships:home")),
         "logo": request.build_absolute_uri(static("img/logo.svg")),
         "description": _("Creates and supports UK–China sister-city and sister-school partnerships."),
     }
+    if organisation:
+        details = {
+            "legalName": organisation.legal_name,
+            "email": organisation.email,
+            "telephone": organisation.telephone,
+            "address": ", ".join(organisation.address_lines),
+        }
+        data.update((key, value) for key, value in details.items() if value)
+        if organisation.company_number:
+            data["identifier"] = {
+                "@type": "PropertyValue",
+                "propertyID": "UK company number",
+                "value": organisation.company_number,
+            }
+        data["contactPoint"] = {
+            "@type": "ContactPoint",
+            "contactType": "enquiries",
+            "url": request.build_absolute_uri(reverse("contact")),
+        }
+    return data
 
 
 def breadcrumbs(request, trail):

@@ -8,6 +8,7 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import pgettext
 
 HEADING_PREFIX = "## "
+LIST_PREFIX = "- "
 
 
 def year_display(year):
@@ -21,9 +22,9 @@ def year_display(year):
 
 @dataclass(frozen=True)
 class Block:
-    """One block of editable body text: a paragraph (lines kept) or a subheading."""
+    """One block of editable body text: a paragraph (lines kept), a subheading or a list."""
 
-    kind: str  # "p" or "heading"
+    kind: str  # "p", "heading" or "list" (lines are its items)
     lines: tuple
 
     @property
@@ -32,7 +33,8 @@ class Block:
 
 
 def body_blocks(text):
-    """Split editable text into paragraphs on blank lines; "## " starts a subheading."""
+    """Split editable text into paragraphs on blank lines; "## " starts a subheading and
+    consecutive lines starting with "- " make a list."""
     blocks = []
     for chunk in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip()):
         lines = [line.strip() for line in chunk.split("\n") if line.strip()]
@@ -50,7 +52,22 @@ def body_blocks(text):
             else:
                 paragraph.append(line)
         if paragraph:
-            blocks.append(Block("p", tuple(paragraph)))
+            blocks.extend(_paragraph_and_lists(paragraph))
+    return blocks
+
+
+def _paragraph_and_lists(lines):
+    """Runs of "- " lines become lists, the other runs paragraphs."""
+    blocks, run, run_is_list = [], [], False
+    for line in lines:
+        is_item = line.startswith(LIST_PREFIX)
+        if run and is_item != run_is_list:
+            blocks.append(Block("list" if run_is_list else "p", tuple(run)))
+            run = []
+        run_is_list = is_item
+        run.append(line[len(LIST_PREFIX) :].strip() if is_item else line)
+    if run:
+        blocks.append(Block("list" if run_is_list else "p", tuple(run)))
     return blocks
 
 

@@ -9,9 +9,11 @@ from partnerships.sitemaps import SITEMAPS as PARTNERSHIP_SITEMAPS
 from schools.sitemaps import SITEMAPS as SCHOOL_SITEMAPS
 
 from . import views
+from .organisation import ContactView
+from .sitemaps import SITEMAPS as SITE_SITEMAPS
 
 # The composition root: the one module that imports every app (README "Layout").
-SITEMAPS = {**PARTNERSHIP_SITEMAPS, **SCHOOL_SITEMAPS, **ENQUIRY_SITEMAPS}
+SITEMAPS = {**PARTNERSHIP_SITEMAPS, **SCHOOL_SITEMAPS, **ENQUIRY_SITEMAPS, **SITE_SITEMAPS}
 
 admin.site.site_header = "TEP Portal administration"
 admin.site.site_title = "TEP Portal admin"
@@ -31,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("partnerships.urls")),
     path("schools/", include("schools.urls")),
     path("", include("enquiries.urls")),
+    path("contact/", ContactView.as_view(), name="contact"),
     prefix_default_language=False,
 )
 

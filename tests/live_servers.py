@@ -164,7 +164,12 @@ class AppServer(ServerProcess):
 
     def __init__(self, env, log_path, workers=1, threads=4, host=None):
         self.host = host
-        environment = {**env, "HOST": "127.0.0.1", "PORT": str(free_port()), "GUNICORN_ACCESS_LOG": "false"}
+        environment = {
+            **env,
+            "HOST": "127.0.0.1",
+            "PORT": env.get("SERVER_PORT") or str(free_port()),
+            "GUNICORN_ACCESS_LOG": "false",
+        }
         # None: as many as tep_portal/gunicorn.conf.py sizes for the machine.
         if workers is not None:
             environment["WEB_CONCURRENCY"] = str(workers)

@@ -192,10 +192,12 @@ def change_form_data(partnership, **overrides):
         "hero_image_alt_en": "The Council House in Nottingham's Old Market Square",
         "events-TOTAL_FORMS": "0",
         "events-INITIAL_FORMS": "0",
-        "TimelineEvent_partnerships-TOTAL_FORMS": "0",
-        "TimelineEvent_partnerships-INITIAL_FORMS": "0",
+        "event_links-TOTAL_FORMS": "0",
+        "event_links-INITIAL_FORMS": "0",
         "quotes-TOTAL_FORMS": "0",
         "quotes-INITIAL_FORMS": "0",
+        "school_links-TOTAL_FORMS": "0",
+        "school_links-INITIAL_FORMS": "0",
         "is_published": "on" if partnership.is_published else "",
     }
     data.update(overrides)

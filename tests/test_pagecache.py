@@ -180,17 +180,18 @@ def test_every_public_model_and_no_private_one_empties_the_cache():
         "partnerships.benefit",
         "partnerships.chineseplace",
         "partnerships.council",
+        "partnerships.eventpartnership",
         "partnerships.page",
         "partnerships.partnership",
         "partnerships.processstep",
         "partnerships.quote",
         "partnerships.statistic",
         "partnerships.timelineevent",
-        "partnerships.timelineevent_partnerships",
         "schools.chineseschool",
         "schools.sisterschoollink",
         "schools.ukschool",
         "schools.ukschool_events",
+        "tep_portal.organisation",
     ]
 
 

@@ -158,8 +158,31 @@ def site_without_database(site, tmp_path_factory):
 # Settings and checks, in fresh processes ------------------------------------------------------
 
 
-def test_check_deploy_passes_with_no_warnings():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
+# What TEP fills in before launch: the organisation details and a privacy notice with nothing "[to confirm]".
+CONFIRM_DETAILS = """
+from partnerships.models import Page
+from tep_portal.models import Organisation
+Organisation(name_en="True Education Partnership", legal_name="True Education Partnership Ltd",
+             company_number="01234567", ico_number="ZA123456", address_en="1 Example Street",
+             email="hello@tep.example").save()
+page = Page.objects.get(slug="privacy")
+page.body_en = page.body_en.replace(" [to confirm: names of these providers]", "")
+page.body_zh_hans = page.body_zh_hans.replace("［待确认：相关服务商名称］", "")
+page.save()
+"""
+
+
+def test_check_deploy_passes_with_no_warnings_once_tep_has_confirmed_its_details(tmp_path):
+    env = production_env(SQLITE_PATH=str(tmp_path / "db.sqlite3"))
+    migrated = manage("migrate", "--no-input", env=env)
+    assert migrated.returncode == 0, migrated.stderr
+    # A fresh database: the organisation details and the privacy notice are still to confirm.
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "tep_portal.W001" in result.stderr and "enquiries.W013" in result.stderr
+
+    assert manage("shell", "-c", CONFIRM_DETAILS, env=env).returncode == 0
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 

@@ -19,7 +19,7 @@ from ..choices import (
     UKRegion,
     nation_of,
 )
-from .links import Partnership, PartnershipQuerySet, TimelineEvent, TimelineEventQuerySet
+from .links import EventPartnership, Partnership, PartnershipQuerySet, TimelineEvent, TimelineEventQuerySet
 from .pages import Benefit, OrderedContent, Page, ProcessStep, Quote, Statistic
 from .places import Area, ChinesePlace, Council, Place
 
@@ -35,6 +35,7 @@ __all__ = [
     "Council",
     "DatePrecision",
     "EventCategory",
+    "EventPartnership",
     "LinkKind",
     "LinkStatus",
     "OrderedContent",

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from tep_portal.publishing import PublishableQuerySet
+from tep_portal.rich_text import RichTextField
 from tep_portal.validators import MAX_YEAR, MIN_YEAR, year_in_range, year_validators
 
 from ..choices import NATION_REGIONS, Confidence, DatePrecision, EventCategory, LinkKind, LinkStatus
@@ -98,12 +99,24 @@ class Partnership(models.Model):
     confidence = models.CharField(_("confidence"), max_length=8, choices=Confidence, default=Confidence.HIGH)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     source_note = models.TextField(
-        _("notes on sources"), blank=True, help_text=_("Further sources and caveats, for staff and careful readers.")
+        _("notes on sources"),
+        blank=True,
+        help_text=_(
+            "Shown to visitors under Sources: a sentence or two for readers on what the sources say and how "
+            "sure they are, in both languages. Internal research goes in the research notes."
+        ),
+    )
+    research_note = models.TextField(
+        _("research notes"),
+        blank=True,
+        help_text=_("For staff only, never shown on the site: where the facts come from, conflicts, what to check."),
     )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences for lists and search results.")
     )
-    body = models.TextField(_("story"), blank=True, help_text=_("The full story. Blank lines separate paragraphs."))
+    body = RichTextField(
+        _("story"), blank=True, help_text=_("The full story: subheadings, paragraphs, lists and links.")
+    )
     hero_image = models.ImageField(_("hero image"), upload_to="partnerships/%Y/%m/", blank=True)
     hero_image_alt = models.CharField(
         _("hero image description"),
@@ -214,7 +227,9 @@ class TimelineEvent(models.Model):
     text = models.TextField(_("text"), blank=True)
     category = models.CharField(_("category"), max_length=12, choices=EventCategory)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
-    partnerships = models.ManyToManyField(Partnership, verbose_name=_("partnerships"), related_name="events")
+    partnerships = models.ManyToManyField(
+        Partnership, verbose_name=_("partnerships"), related_name="events", through="EventPartnership"
+    )
     is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -255,3 +270,25 @@ class TimelineEvent(models.Model):
             self.date = self.date.replace(day=1)
         if self.date and not (MIN_YEAR <= self.date.year <= MAX_YEAR):
             raise ValidationError({"date": _("Give a date between 1900 and 2100.")})
+
+
+class EventPartnership(models.Model):
+    """One partnership an event belongs to: the table behind TimelineEvent.partnerships, named so
+    the partnership's admin page can list its events with readable labels."""
+
+    timelineevent = models.ForeignKey(
+        TimelineEvent, verbose_name=_("timeline event"), on_delete=models.CASCADE, related_name="partnership_links"
+    )
+    partnership = models.ForeignKey(
+        Partnership, verbose_name=_("partnership"), on_delete=models.CASCADE, related_name="event_links"
+    )
+
+    class Meta:
+        # The table Django made when the relation had no model of its own (migration 0009).
+        db_table = "partnerships_timelineevent_partnerships"
+        verbose_name = _("event of a partnership")
+        verbose_name_plural = _("events of a partnership")
+        unique_together = [("timelineevent", "partnership")]
+
+    def __str__(self):
+        return str(self.timelineevent)

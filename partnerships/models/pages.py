@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tep_portal.publishing import PublishableQuerySet
+from tep_portal.rich_text import RichTextField
 from tep_portal.validators import year_in_range, year_validators
 
 from .links import Partnership
@@ -119,9 +120,7 @@ class Page(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True)
-    body = models.TextField(
-        _("body"), blank=True, help_text=_("Blank lines separate paragraphs; a line starting with ## is a subheading.")
-    )
+    body = RichTextField(_("body"), blank=True, help_text=_("Subheadings, paragraphs, lists and links."))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tep_portal.rich_text import RichTextField
+
 from ..choices import PROVINCE_LEVEL_KINDS, AuthorityKind, ChinesePlaceKind, UKNation, UKRegion, nation_of
 
 
@@ -126,7 +128,9 @@ class Area(models.Model):
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = RichTextField(
+        _("introduction"), blank=True, help_text=_("Shown on the pages of the partnerships in this area.")
+    )
 
     class Meta:
         verbose_name = _("area")

@@ -6,11 +6,12 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from .. import holes, structured_data
+from .. import rich_text as rich_text_helpers
 from .. import text as text_helpers
 
 register = template.Library()
@@ -53,16 +54,36 @@ class BracketedNode(template.Node):
 
 @register.filter
 def body_html(text, heading_level=2):
-    """Editable text as paragraphs; "## " lines become headings at `heading_level`."""
+    """Editable text as paragraphs; "## " lines become headings at `heading_level`, "- " lines lists."""
     level = min(max(int(heading_level), 2), 6)
     parts = []
     for block in text_helpers.body_blocks(text):
         if block.kind == "heading":
             parts.append(format_html("<h{0}>{1}</h{0}>", level, block.text))
+        elif block.kind == "list":
+            items = format_html_join("\n", "<li>{}</li>", ((item,) for item in block.lines))
+            parts.append(format_html("<ul>\n{}\n</ul>", items))
         else:
             lines = format_html_join(mark_safe("<br>\n"), "{}", ((line,) for line in block.lines))
             parts.append(format_html("<p>{}</p>", lines))
     return mark_safe("\n".join(parts))
+
+
+@register.filter
+def fill(html, values):
+    """Safe HTML with each {name} placeholder replaced by values[name], escaped (or already
+    safe HTML such as a link). Unknown names stay as they are."""
+    result = str(html)
+    for name, value in values.items():
+        result = result.replace("{" + name + "}", conditional_escape(value))
+    return mark_safe(result)
+
+
+@register.filter
+def rich_text(html, heading_level=2):
+    """Rich text (tep_portal/rich_text.py) sanitised again on the way out; its subheadings start at
+    `heading_level`."""
+    return rich_text_helpers.render(html, heading_level)
 
 
 @register.filter
@@ -81,7 +102,7 @@ def absolute_url(context, path=None):
 
 @register.simple_tag(takes_context=True)
 def organization_data(context):
-    return structured_data.organization(context["request"])
+    return structured_data.organization(context["request"], context.get("organisation"))
 
 
 NAV_ITEMS = [
@@ -92,6 +113,7 @@ NAV_ITEMS = [
     (gettext_lazy("How it works"), "partnerships:process", {"partnerships:process"}),
     (gettext_lazy("Benefits"), "partnerships:benefits", {"partnerships:benefits"}),
     (gettext_lazy("About"), "partnerships:about", {"partnerships:about"}),
+    (gettext_lazy("Contact us"), "contact", {"contact"}),
 ]
 
 

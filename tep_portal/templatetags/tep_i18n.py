@@ -106,3 +106,11 @@ def text_lang(obj, field):
     if hasattr(obj, localized) and getattr(obj, localized):
         return ""
     return format_html(' lang="{}"', language_tag(settings.LANGUAGE_CODE))
+
+
+@register.filter
+def own_language(obj, field):
+    """A translated field's text in the page's language only, "" where it has none: for text
+    that must not fall back to English on a Chinese page (a partnership's notes on sources)."""
+    language = (get_language() or settings.LANGUAGE_CODE).replace("-", "_")
+    return getattr(obj, f"{field}_{language}", None) or ""

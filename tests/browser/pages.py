@@ -33,6 +33,9 @@ PAGE_TYPES = [
     PageType("process", "/process/"),
     PageType("benefits", "/benefits/"),
     PageType("privacy", "/privacy/"),
+    PageType("contact", "/contact/"),
+    # A partnership with no story or timeline: the thin layout.
+    PageType("partnership-thin", "/partnerships/sheffield-anshan/"),
     PageType("register", "/register/"),
     # From a partnership's page, so the "my enquiry is about…" box is checked too.
     PageType("register-errors", "/register/?partnership=nottingham-ningbo", submit_empty=True),

@@ -36,7 +36,8 @@ def test_every_content_model_is_in_the_admin():
         apps.get_app_config("schools").get_models()
     )
     missing = {m.__name__ for m in content_models if m not in admin.site._registry}
-    assert missing <= {"SeedRecord", "PartnershipEnquiry", "EnquiryNote", "EnquiryStatusChange"}
+    # EventPartnership is edited inline on the partnership's and the event's pages.
+    assert missing <= {"SeedRecord", "PartnershipEnquiry", "EnquiryNote", "EnquiryStatusChange", "EventPartnership"}
 
 
 def test_partnership_admin_makes_slug_from_names_and_shows_view_on_site(admin_client, demo_content):
@@ -56,10 +57,12 @@ def test_partnership_admin_makes_slug_from_names_and_shows_view_on_site(admin_cl
             "summary_en": "Planned.",
             "events-TOTAL_FORMS": "0",
             "events-INITIAL_FORMS": "0",
-            "TimelineEvent_partnerships-TOTAL_FORMS": "0",
-            "TimelineEvent_partnerships-INITIAL_FORMS": "0",
+            "event_links-TOTAL_FORMS": "0",
+            "event_links-INITIAL_FORMS": "0",
             "quotes-TOTAL_FORMS": "0",
             "quotes-INITIAL_FORMS": "0",
+            "school_links-TOTAL_FORMS": "0",
+            "school_links-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
