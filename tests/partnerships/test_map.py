@@ -179,7 +179,7 @@ def test_demo_map_within_size_budget_and_drawn_line_by_line(client, demo_content
 def test_large_map_is_aggregated_and_within_size_budget(client, django_assert_max_num_queries):
     build_large_map_data()
 
-    with django_assert_max_num_queries(3):  # province and area choices, the partnerships
+    with django_assert_max_num_queries(4):  # province and area choices, the partnerships, the organisation
         response = client.get(MAP_URL)
 
     svg = the_map(response)
