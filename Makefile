@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test serve install install-dev system-packages lint format check messages messages-check bench screenshots clean
+.PHONY: run test serve install install-dev system-packages lint format check messages messages-check bench screenshots map-outlines clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ bench: install
 # Full-page PNGs of every page type at 375 and 1280 px in screenshots/ (git-ignored).
 screenshots: install-dev
 	$(BIN)/python scripts/screenshots.py
+
+# The partnership map's land outlines (static/geo/land-*.svg, committed) from Natural Earth's land-50m
+# in the npm package world-atlas: README "Map and open data".
+map-outlines: install-dev node_modules/.package-lock.json
+	$(BIN)/python scripts/build_map_outlines.py
 
 lint: install-dev
 	$(BIN)/ruff check .

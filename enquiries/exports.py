@@ -16,9 +16,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
-# A cell starting with one of these is read as a formula by Excel, LibreOffice
-# or Google Sheets; full-width forms too in CJK locales.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+from tep_portal.spreadsheets import spreadsheet_safe
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 HEADERS = [
@@ -39,13 +38,6 @@ HEADERS = [
 ]
 # Column widths in the .xlsx, in characters (the message wraps).
 WIDTHS = {"received": 17, "organisation": 30, "email": 30, "message": 60}
-
-
-def spreadsheet_safe(value):
-    text = "" if value is None else str(value)
-    if text.lstrip(" ")[:1] in FORMULA_TRIGGERS and text.strip(" "):
-        return "'" + text
-    return text
 
 
 def row(enquiry):

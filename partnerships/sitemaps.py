@@ -9,6 +9,10 @@ class PagesSitemap(StaticPagesSitemap):
     pages = [
         ("partnerships:home", 1.0, "weekly"),
         ("partnerships:list", 0.9, "weekly"),
+        ("partnerships:map", 0.7, "weekly"),
+        ("partnerships:data", 0.5, "monthly"),
+        ("partnerships:data-csv", 0.5, "weekly"),
+        ("partnerships:data-json", 0.5, "weekly"),
         ("partnerships:timeline", 0.7, "weekly"),
         ("partnerships:about", 0.6, "monthly"),
         ("partnerships:process", 0.6, "monthly"),

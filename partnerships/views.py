@@ -50,6 +50,8 @@ class HomeView(PublicPageMixin, TemplateView):
         return page.introduction if page else ""
 
     def get_context_data(self, **kwargs):
+        from .map_views import home_map  # map_views reads through this module (published_partnerships)
+
         pages = {page.slug: page for page in Page.objects.filter(slug__in=["home", "about"])}
         # The counts read every partnership and school: once per content generation, not per visit.
         figures, school_count = remember("home-figures", self.figures)
@@ -61,6 +63,7 @@ class HomeView(PublicPageMixin, TemplateView):
             statistics=Statistic.objects.published(),
             featured=published_partnerships().filter(is_featured=True),
             events=events_with_partnerships(TimelineEvent.objects.published().newest_first())[:HOME_EVENTS],
+            map=home_map(),
             **kwargs,
         )
 

@@ -69,6 +69,8 @@ PAGES = [
     ("schools", "/schools/", 0.5, 0.05),
     ("school", "/schools/{school}/", 0.5, 0.05),
     ("timeline", "/timeline/", 0.5, 0.03),
+    ("partnership map", "/partnerships/map/", 0.5, 0.01),
+    ("open data, CSV", "/partnerships.csv", 0.5, 0.01),
     ("home, Chinese", "/zh-hans/", 0.5, 0.05),
     ("register form", "/register/", 0.25, 0.05),
     ("register form, from a partnership", "/register/?partnership={partnership}", 0.25, 0.05),
@@ -128,7 +130,7 @@ def main():
     parser.add_argument(
         "--python-load", action="store_true", help="use the built-in load generator even if wrk is there"
     )
-    parser.add_argument("--internal", choices=["generate", "tokens", "count"], help=argparse.SUPPRESS)
+    parser.add_argument("--internal", choices=["generate", "tokens", "count", "map"], help=argparse.SUPPRESS)
     parser.add_argument("--marker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.internal:
@@ -157,6 +159,7 @@ class Bench:
             self.env = self.environment()
             info = self.build_database()
             pages = [(name, path.format(**info), warm) for name, path, warm, _cold in PAGES]
+            self.map_figures = self.measure_map()
 
             self.start_server()
             if self.args.admin_only:
@@ -231,6 +234,12 @@ class Bench:
         self.generation_seconds = time.monotonic() - started
         say(f"  done in {self.generation_seconds:.0f} s (migrations, demo content, bulk inserts, collectstatic)")
         return info
+
+    def measure_map(self):
+        """The partnership map's SVG built in-process on the bench data: size and render time."""
+        say("Measuring the partnership map's SVG …")
+        output = run_django(self.env, "map")
+        return json.loads(output.rsplit("BENCH-MAP ", 1)[1].splitlines()[0])
 
     def start_server(self, **extra_env):
         if self.args.port:
@@ -469,6 +478,8 @@ class Bench:
             f"{enquiries['rows']} rows, {enquiries['server_errors']} responses 5xx "
             f"(POST p50 {enquiries['p50']:.0f} ms, p99 {enquiries['p99']:.0f} ms): {'met' if ok else 'NOT MET'}."
         )
+        say("")
+        say(map_table(self.map_figures))
         say(f"Data set built in {self.generation_seconds:.0f} s; whole run {seconds / 60:.1f} min.")
 
 
@@ -485,6 +496,26 @@ def table(measured, title):
         lines.append(
             f"| {row['name']} `{row['path']}` | {row['rps']:.0f} | {row['p50']:.1f} ms | {row['p99']:.1f} ms | "
             f"{row['ratio']:.2f} | ≥ {row['target']} | {met} |"
+        )
+    return "\n".join(lines)
+
+
+MAP_SIZE_TARGET = 60_000
+MAP_RENDER_TARGET_MS = 5
+
+
+def map_table(figures):
+    lines = [
+        "| partnership map SVG (in-process, median of 20) | lines drawn | read (query) | SVG render | "
+        "SVG + land, gzip | target | met |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
+    ]
+    for row in figures:
+        met = row["gzip_bytes"] <= MAP_SIZE_TARGET and row["render_ms"] <= MAP_RENDER_TARGET_MS
+        lines.append(
+            f"| {row['name']} ({row['partnerships']} partnerships) | {row['lines']} | {row['read_ms']:.1f} ms | "
+            f"{row['render_ms']:.1f} ms | {row['gzip_bytes'] / 1000:.1f} kB | ≤ {MAP_RENDER_TARGET_MS} ms, "
+            f"≤ {MAP_SIZE_TARGET // 1000} kB | {'yes' if met else 'NO'} |"
         )
     return "\n".join(lines)
 
@@ -506,6 +537,48 @@ def side_by_side(warm, cold):
             f"{row['alone_p50']:.1f} ms | {fast} |"
         )
     return "\n".join(lines)
+
+
+def map_figures():
+    """Inside Django on the bench database: the whole map and a filtered one."""
+    import gzip
+
+    from django.conf import settings
+    from django.test import RequestFactory
+
+    from partnerships import map_views, maps
+    from partnerships.map_insets import INSETS
+    from partnerships.models import Partnership, UKRegion
+
+    land = sum(
+        len(gzip.compress((Path(settings.BASE_DIR) / "static" / inset.land_file).read_bytes())) for inset in INSETS
+    )
+    cases = [
+        ("whole map", Partnership.objects.published().with_places()),
+        ("one region", Partnership.objects.published().filter(council__region=UKRegion.EAST_MIDLANDS)),
+    ]
+    figures = []
+    for name, queryset in cases:
+        reads, renders = [], []
+        urls = map_views.FilteredMapUrls(RequestFactory().get("/partnerships/map/"))
+        for _ in range(20):
+            started = time.perf_counter()
+            data = maps.map_data(queryset)
+            read = time.perf_counter()
+            svg = maps.render_svg(data, title=name, urls=urls)
+            renders.append((time.perf_counter() - read) * 1000)
+            reads.append((read - started) * 1000)
+        figures.append(
+            {
+                "name": name,
+                "partnerships": data.count,
+                "lines": svg.count("map__line "),
+                "read_ms": statistics.median(reads),
+                "render_ms": statistics.median(renders),
+                "gzip_bytes": len(gzip.compress(svg.encode())) + land,
+            }
+        )
+    return figures
 
 
 def combine(runs):
@@ -556,6 +629,11 @@ def internal(args):
         info = generate(admin_username="bench-admin", admin_password=os.environ["BENCH_ADMIN_PASSWORD"])
         call_command("collectstatic", verbosity=0, interactive=False)
         print("BENCH-INFO " + json.dumps(info))  # noqa: T201
+    elif args.internal == "map":
+        from django.utils import translation
+
+        translation.activate("en")
+        print("BENCH-MAP " + json.dumps(map_figures()))  # noqa: T201
     elif args.internal == "tokens":
         from enquiries.protection import issue_form_token
 

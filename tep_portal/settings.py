@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files get the same headers as pages.
     "tep_portal.middleware.SecurityHeadersMiddleware",
+    # Cross-origin reads of the open data files only (by path: cached copies and 304s too).
+    "partnerships.opendata.OpenDataHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # gzip for what the page cache has not compressed, honouring q-values (tep_portal/compression.py).

@@ -82,7 +82,7 @@ def test_first_tab_reaches_a_visible_skip_link_to_main(site, new_page, size):
     assert page.evaluate("() => document.querySelector('main').contains(document.activeElement)")
 
 
-@pytest.mark.parametrize("path", ["/", "/partnerships/", "/register/"])
+@pytest.mark.parametrize("path", ["/", "/partnerships/", "/partnerships/map/", "/register/"])
 def test_keyboard_focus_is_always_visible(site, new_page, path):
     """Tab through the page: the focused element's surroundings look different from
     when it is not focused (WCAG 2.4.7), whether the indicator is on the element or

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 # url (or a function of the partnerships made) → queries
 BUDGETS = [
     # pages (home, about), figures, school count (both once per content generation), statistics, featured,
-    # events, their partnerships
-    ("/", 8),  # and the organisation record (footer), once per content generation
+    # events, their partnerships, the map
+    ("/", 9),  # and the organisation record (footer), once per content generation
     # province and area choices, count, page
     ("/partnerships/", 5),
     ("/partnerships/?status=active&kind=sister-city&year_from=1900", 5),
@@ -37,12 +37,21 @@ BUDGETS = [
     # partnership's page, that one partnership
     ("/register/", 1),
     (pytest.param(lambda ps: f"/register/?partnership={ps[-1].slug}", 2, id="register-from-partnership")),
-    ("/zh-hans/", 8),
+    ("/zh-hans/", 9),
     # the organisation record
     ("/contact/", 1),
     ("/zh-hans/contact/", 1),
     # the privacy page and the organisation record
     ("/privacy/", 2),
+    # province and area choices, the partnerships (the map draws them all, or counts them), the organisation
+    ("/partnerships/map/", 4),
+    ("/partnerships/map/?status=active&region=east-midlands", 4),
+    # the files: province and area choices, the partnerships
+    ("/partnerships.csv", 3),
+    ("/partnerships.json?kind=sister-city", 3),
+    ("/zh-hans/partnerships.json", 3),
+    # the organisation record
+    ("/data/", 1),
 ]
 
 

@@ -1,0 +1,245 @@
+"""The partnership map: what it draws and links, its filters, names, size and cost."""
+
+import gzip
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from partnerships import map_groups
+from partnerships.map_insets import INSETS
+from partnerships.models import LinkKind, LinkStatus, Partnership
+from tests.factories import ChinesePlaceFactory, CouncilFactory, PartnershipFactory, SisterSchoolLinkFactory
+from tests.partnerships.map_data import LARGE, build_large_map_data
+
+pytestmark = pytest.mark.django_db
+
+MAP_URL = "/partnerships/map/"
+# The full map, gzip-compressed: its SVG in the page plus the two land outlines it loads.
+SIZE_BUDGET = 60_000
+STATIC = Path(settings.BASE_DIR) / "static"
+
+
+def svgs(response):
+    """Every inline <svg> of a page, parsed."""
+    html = response.content.decode()
+    return [ET.fromstring(match) for match in re.findall(r"<svg\b.*?</svg>", html, flags=re.S)]  # noqa: S314 - our own page
+
+
+def the_map(response):
+    (svg,) = [svg for svg in svgs(response) if "map" in svg.get("class", "").split()]
+    return svg
+
+
+def map_links(svg):
+    """{href: accessible name} of the links in the map."""
+    return {a.get("href"): a.findtext("title") for a in svg.iter("a")}
+
+
+def compressed_size(svg):
+    inline = gzip.compress(ET.tostring(svg), compresslevel=6)
+    land = sum(len(gzip.compress((STATIC / inset.land_file).read_bytes(), compresslevel=6)) for inset in INSETS)
+    return len(inline) + land
+
+
+def test_the_map_links_every_published_partnership_and_no_draft(client):
+    published = PartnershipFactory.create_batch(3)
+    draft = PartnershipFactory(is_published=False)
+
+    response = client.get(MAP_URL)
+
+    assert response.status_code == 200
+    links = map_links(the_map(response))
+    assert set(links) == {p.get_absolute_url() for p in published}
+    assert draft.get_absolute_url() not in response.content.decode()
+    # The same links in the list after the map (the map's text alternative).
+    for partnership in published:
+        assert response.content.decode().count(f'href="{partnership.get_absolute_url()}"') == 2
+
+
+def test_links_are_named_for_screen_readers(client, demo_content):
+    response = client.get(MAP_URL)
+
+    links = map_links(the_map(response))
+    assert links["/partnerships/nottingham-ningbo/"] == "Nottingham – Ningbo, twin city since 2005"
+    assert f'<a href="/partnerships/nottingham-ningbo/">{links["/partnerships/nottingham-ningbo/"]}</a>' in (
+        response.content.decode()
+    )
+
+
+def test_links_are_named_in_chinese_on_the_chinese_map(client, demo_content):
+    response = client.get("/zh-hans" + MAP_URL)
+
+    links = map_links(the_map(response))
+    with translation.override("zh-hans"):
+        kind = str(LinkKind.TWIN_CITY.label)  # the kind as the Chinese pages name it
+    assert links["/zh-hans/partnerships/nottingham-ningbo/"] == f"诺丁汉 – 宁波，{kind}，2005年起"
+
+
+def test_status_shows_as_line_pattern_and_in_words(client):
+    active = PartnershipFactory(status=LinkStatus.ACTIVE, year_established=2005)
+    dormant = PartnershipFactory(status=LinkStatus.DORMANT, year_established=1990)
+    ended = PartnershipFactory(status=LinkStatus.ENDED, year_established=1986, year_ended=2012)
+
+    response = client.get(MAP_URL)
+
+    svg = the_map(response)
+    for partnership, status in ((active, "active"), (dormant, "dormant"), (ended, "ended")):
+        (link,) = [a for a in svg.iter("a") if a.get("href") == partnership.get_absolute_url()]
+        assert link.find("path").get("class") == f"map__line map__line--{status}"
+    names = map_links(svg)
+    assert names[dormant.get_absolute_url()].endswith("sister city since 1990, dormant")
+    assert names[ended.get_absolute_url()].endswith("sister city since 1986, ended in 2012")
+    css = (STATIC / "css" / "site.css").read_text()
+    # Dashed and dotted, not only another colour; the legend says which is which.
+    assert re.search(r"\.map__line--dormant \{[^}]*stroke-dasharray", css)
+    assert re.search(r"\.map__line--ended \{[^}]*stroke-dasharray", css)
+    for text in ("Active (solid line)", "Dormant (dashed line)", "Ended (dotted line)"):
+        assert text in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("status=ended", {"ended"}),
+        ("region=scotland", {"glasgow"}),
+        ("q=ningbo", {"nottingham"}),
+        ("year_from=2000", {"nottingham"}),
+        ("kind=province-link", {"glasgow"}),
+    ],
+)
+def test_the_directory_filters_apply_to_the_map(client, query, expected):
+    PartnershipFactory(slug="nottingham", year_established=2005, chinese_place__name_en="Ningbo")
+    PartnershipFactory(slug="glasgow", council__region="scotland", kind="province-link", year_established=1990)
+    PartnershipFactory(slug="ended", status=LinkStatus.ENDED, year_established=1986, year_ended=2012)
+
+    response = client.get(f"{MAP_URL}?{query}")
+
+    assert response.status_code == 200
+    assert {href.split("/")[-2] for href in map_links(the_map(response))} == expected
+    # Back to the directory with the same filters: a shareable URL either way.
+    assert f'href="/partnerships/?{query}"' in response.content.decode()
+
+
+def test_a_bad_filter_value_is_reported_and_ignored(client):
+    PartnershipFactory.create_batch(2)
+
+    response = client.get(f"{MAP_URL}?year_from=abc&status=nonsense")
+
+    assert response.status_code == 200
+    assert "Some filters could not be used" in response.content.decode()
+    assert len(map_links(the_map(response))) == 2
+
+
+def test_the_directory_links_to_the_map_and_the_data_with_its_filters(client):
+    PartnershipFactory()
+
+    page = client.get("/partnerships/?status=active&page=1").content.decode()
+
+    assert 'href="/partnerships/map/?status=active"' in page
+    assert 'href="/partnerships.csv?status=active"' in page
+    assert 'href="/partnerships.json?status=active"' in page
+    assert 'href="/data/"' in page
+
+
+def test_a_place_without_coordinates_is_listed_not_drawn(client):
+    drawn = PartnershipFactory()
+    undrawn = PartnershipFactory(chinese_place__latitude=None, chinese_place__longitude=None)
+
+    response = client.get(MAP_URL)
+
+    assert set(map_links(the_map(response))) == {drawn.get_absolute_url()}
+    assert "Not on the map" in response.content.decode()
+    assert f'href="{undrawn.get_absolute_url()}"' in response.content.decode()
+
+
+def test_the_map_needs_no_script_and_loads_only_our_own_files(client, demo_content):
+    response = client.get(MAP_URL)
+
+    svg = the_map(response)
+    images = [image.get("href") for image in svg.iter("image")]
+    assert images == ["/static/geo/land-uk.svg", "/static/geo/land-china.svg"]
+    html = response.content.decode()
+    assert "<script" not in re.search(r"<main.*</main>", html, flags=re.S).group()
+    assert " style=" not in html
+
+
+def test_demo_map_within_size_budget_and_drawn_line_by_line(client, demo_content):
+    response = client.get(MAP_URL)
+
+    svg = the_map(response)
+    published = Partnership.objects.published().count()
+    assert len(map_links(svg)) == published
+    assert compressed_size(svg) <= SIZE_BUDGET
+
+
+def test_large_map_is_aggregated_and_within_size_budget(client, django_assert_max_num_queries):
+    build_large_map_data()
+
+    with django_assert_max_num_queries(4):  # province and area choices, the partnerships, the organisation
+        response = client.get(MAP_URL)
+
+    svg = the_map(response)
+    assert compressed_size(svg) <= SIZE_BUDGET
+    # Readable: bubbles for the 12 regions and 40 provinces and the busiest pairs, not 1,800 lines.
+    assert len(list(svg.iter("circle"))) == 12 + LARGE["provinces"]
+    assert len([path for path in svg.iter("path") if "map__line" in path.get("class")]) == map_groups.MAX_GROUP_LINES
+    names = [a.findtext("title") for a in svg.iter("a")]
+    assert sum(int(re.search(r": (\d+) partnerships?$", n).group(1)) for n in names if " – " not in n) == 2 * 1800
+    # Every line, bubble and list entry narrows the map: region, province or both.
+    html = response.content.decode()
+    assert 'href="/partnerships/map/?region=east-midlands&amp;province=bench-province-' in html
+    assert "1,800 partnerships" in html or "1800 partnerships" in html
+
+
+def test_a_filtered_large_map_is_drawn_line_by_line_again(client):
+    build_large_map_data()
+    overview = client.get(f"{MAP_URL}?status=active").content.decode()
+    map_list = overview[overview.index('<ul class="map-list">') :]
+    pair_url, pair_name = re.search(r'<li><a href="([^"]+)">([^<]+)</a></li>', map_list).groups()
+    count = int(re.search(r": (\d+) partnerships?$", pair_name).group(1))
+
+    response = client.get(pair_url.replace("&amp;", "&"))
+
+    assert "status=active" in pair_url and "region=" in pair_url and "province=" in pair_url
+    links = map_links(the_map(response))
+    assert len(links) == count
+    assert all(href.startswith("/partnerships/bench-") for href in links)
+
+
+def test_home_page_has_the_compact_map_as_one_link(client, demo_content):
+    response = client.get("/")
+
+    svg = the_map(response)
+    assert svg.get("role") == "img" and "partnerships" in svg.get("aria-label")
+    assert not list(svg.iter("a"))  # one picture: no tab stop per partnership on the home page
+    html = response.content.decode()
+    assert re.search(r'<a class="map-figure__link" href="/partnerships/map/"><svg', html)
+
+
+def test_partnership_page_shows_both_places_and_the_line(client, demo_content):
+    response = client.get("/partnerships/nottingham-ningbo/")
+
+    svg = the_map(response)
+    assert svg.get("aria-label") == "Map: Nottingham in the UK and Ningbo in China"
+    assert [text.text for text in svg.iter("text")] == ["Nottingham", "Ningbo"]
+    assert len([p for p in svg.iter("path") if "map__line" in p.get("class")]) == 1
+
+
+def test_school_page_shows_its_council_and_sister_school_cities(client):
+    council = CouncilFactory(name_en="Nottingham")
+    link = SisterSchoolLinkFactory(
+        uk_school__council=council,
+        uk_school__is_published=True,
+        chinese_school__city=ChinesePlaceFactory(name_en="Ningbo"),
+        is_published=True,
+    )
+
+    response = client.get(link.uk_school.get_absolute_url())
+
+    svg = the_map(response)
+    assert svg.get("aria-label") == "Map: Nottingham in the UK and Ningbo in China"
+    assert [text.text for text in svg.iter("text")] == ["Nottingham", "Ningbo"]
