@@ -2,7 +2,7 @@
 deploy check that warns while details the law asks for are still missing.
 
 Every page's footer and schema.org data read the record. It is kept in the shared cache per
-content generation (pagecache.remember), so a render reads it from there; only the first
+content generation (fragment_cache.remember), so a render reads it from there; only the first
 render after a content change, or any render with the page cache off, asks the database, with
 one query. An edit of the record bumps the generation (tep_portal is in settings.CONTENT_APPS),
 which empties the page cache and this copy at once. Lazy: a response rendering no template
@@ -15,7 +15,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from . import pagecache
+from . import fragment_cache
 from .models import Organisation
 from .views import PublicPageMixin
 
@@ -24,7 +24,7 @@ def current_organisation():
     """The organisation record, from the shared cache while content is unchanged. During a
     database outage, the record's defaults (pages that need no database still open)."""
     try:
-        return pagecache.remember("organisation", Organisation.objects.current)
+        return fragment_cache.remember("organisation", Organisation.objects.current)
     except DatabaseError:
         return Organisation.objects.none().current()
 
