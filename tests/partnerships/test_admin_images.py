@@ -74,8 +74,10 @@ def test_adding_a_partnership_with_an_image_and_no_description_keeps_what_was_ty
         "summary_en": "Leeds and Ningbo plan a friendship link.",
         "body_zh_hans": "两市计划建立友好关系。",
         "hero_image": photo(),
-        "TimelineEvent_partnerships-TOTAL_FORMS": "0",
-        "TimelineEvent_partnerships-INITIAL_FORMS": "0",
+        "event_links-TOTAL_FORMS": "0",
+        "event_links-INITIAL_FORMS": "0",
+        "school_links-TOTAL_FORMS": "0",
+        "school_links-INITIAL_FORMS": "0",
         "quotes-TOTAL_FORMS": "0",
         "quotes-INITIAL_FORMS": "0",
     }
