@@ -22,11 +22,11 @@ from playwright.sync_api import expect
 from enquiries.models import PartnershipEnquiry
 from partnerships.models import Partnership, TimelineEvent
 from schools.models import ChineseSchool, SisterSchoolLink, UKSchool
+from tests.browser import staff
+from tests.browser.staff import PASSWORD
 from tests.factories import PartnershipEnquiryFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "a long staff passphrase 9"
 
 
 def sign_in(site, new_page, group_name, username):
@@ -36,11 +36,7 @@ def sign_in(site, new_page, group_name, username):
     user = get_user_model().objects.create_user(username, password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=group_name))
     page = new_page("desktop")
-    page.goto(site + reverse("admin:login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("input[type=submit]")
+    staff.sign_in(page, site, username, PASSWORD)
     expect(page.locator("#site-name")).to_contain_text("TEP Portal administration")
     return page
 

@@ -12,10 +12,9 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from partnerships.models import Partnership, TimelineEvent
+from tests.browser.staff import PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "a long staff passphrase 9"
 
 
 def csp_errors(page):
@@ -26,11 +25,7 @@ def csp_errors(page):
 def staff_page(site, new_page):
     get_user_model().objects.create_superuser("curator", "curator@example.org", PASSWORD)
     page = new_page("desktop")
-    page.goto(site + reverse("admin:login"))
-    page.fill("#id_username", "curator")
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("input[type=submit]")
+    sign_in(page, site, "curator", PASSWORD)
     expect(page.locator("#site-name")).to_contain_text("TEP Portal administration")
     return page
 

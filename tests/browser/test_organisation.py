@@ -11,15 +11,13 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from PIL import Image
 from playwright.sync_api import expect
 
 from tests.browser.axe import format_violations
+from tests.browser.staff import PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "a long staff passphrase 9"
 
 
 @pytest.fixture
@@ -39,11 +37,7 @@ def qr_png(path):
 def test_staff_edit_the_organisation_and_visitors_see_it_in_both_languages(site, new_page, axe, shots, tmp_path):
     get_user_model().objects.create_superuser("curator", "curator@example.org", PASSWORD)
     staff = new_page("desktop")
-    staff.goto(site + reverse("admin:login"))
-    staff.fill("#id_username", "curator")
-    staff.fill("#id_password", PASSWORD)
-    with staff.expect_navigation():
-        staff.click("input[type=submit]")
+    sign_in(staff, site, "curator", PASSWORD)
     staff.get_by_role("link", name="Organisation details").first.click()
     expect(staff.locator("h1")).to_contain_text("Change organisation details")
     staff.fill("#id_name_zh_hans", "真教育合作")

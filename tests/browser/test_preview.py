@@ -10,6 +10,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from partnerships.models import Partnership
+from tests.browser.staff import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,11 +23,7 @@ def editor_page(site, new_page):
     user = get_user_model().objects.create_user("editor", "editor@example.org", PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name="Content editors"))
     page = new_page("desktop")
-    page.goto(site + reverse("admin:login"))
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("input[type=submit]")
+    sign_in(page, site, "editor", PASSWORD)
     expect(page.locator("#user-tools")).to_contain_text("editor")
     return page
 
