@@ -59,28 +59,45 @@ class EnquiryCreateView(FormView):
             logger.error("Enquiry form: database unavailable (%s)", type(exc).__name__)
             return self.unavailable_response()
 
+    def get(self, request, *args, **kwargs):
+        """Opened from a partnership's page: its shared form, when it is already rendered for
+        this content generation, is the answer, without looking the partnership up (the
+        entry exists only if the slug was published when it was rendered, and every
+        publishing change starts a new generation)."""
+        slug = request.GET.get("partnership", "")
+        if slug and request.META.get("QUERY_STRING", "") == urlencode({"partnership": slug}):
+            html = holes.rendered(request, self.template_name, holes=self.token_inputs(issue_form_token()), key=slug)
+            if html is not None:
+                return HttpResponse(html)
+        return super().get(request, *args, **kwargs)
+
     def render_to_response(self, context, **response_kwargs):
         """The page, with this visitor's CSRF and form tokens in its two holes. The blank form
         is the same for every visitor in a language (and for the partnership they came from),
         so it is rendered once per content change and shared (tep_portal.holes): a
         cache read instead of rendering the form for every visitor."""
         form = context["form"]
-        tokens = {
-            "csrf_input": format_html(
-                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(self.request)
-            ),
-            "form_token_input": format_html(
-                '<input type="hidden" name="{}" value="{}">', TOKEN_FIELD, context[TOKEN_FIELD]
-            ),
-        }
         # Shared only at its canonical addresses: the page links to itself in the other language
         # with its query string, and nobody's made-up query string may reach other visitors.
         canonical_query = urlencode({"partnership": form.came_from}) if form.came_from else ""
         shared = not form.is_bound and self.request.META.get("QUERY_STRING", "") == canonical_query
         html = holes.render(
-            self.request, self.template_name, context, holes=tokens, key=form.came_from if shared else None
+            self.request,
+            self.template_name,
+            context,
+            holes=self.token_inputs(context[TOKEN_FIELD]),
+            key=form.came_from if shared else None,
         )
         return HttpResponse(html, **response_kwargs)
+
+    def token_inputs(self, form_token):
+        """The page's two holes: this visitor's CSRF token and form token."""
+        return {
+            "csrf_input": format_html(
+                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(self.request)
+            ),
+            "form_token_input": format_html('<input type="hidden" name="{}" value="{}">', TOKEN_FIELD, form_token),
+        }
 
     def form_token(self):
         """The token the page carries: when a sent form comes back (errors, rate limit), the one it was

@@ -3,7 +3,6 @@ enquiry form's CSRF and form tokens: rendered once per content generation (see
 tep_portal/pagecache.py) with holes where those values go."""
 
 import hashlib
-import logging
 import re
 import secrets
 
@@ -13,8 +12,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from . import pagecache
-
-logger = logging.getLogger(__name__)
 
 HOLES_CONTEXT = "page_holes"
 
@@ -34,21 +31,46 @@ def render(request, template_name, context, *, holes, key=None):
     """
     if key is None or not pagecache.is_shareable_request(request):
         return render_to_string(template_name, {**context, HOLES_CONTEXT: holes}, request=request)
-    release = f"{pagecache.ENTRY_FORMAT}:{pagecache.code_fingerprint()}"
-    cache_key = f"pagecache:holes{release}:{get_language()}:{template_name}:{_digest(key)}"
-    try:
-        cache = pagecache._cache()
-        generation, entry = pagecache._read(cache_key)
-    except Exception as exc:
-        logger.warning("Page cache unavailable (%s); rendering the page", type(exc).__name__)
-        entry = generation = None
+    cache_key = _cache_key(template_name, key)
+    generation, entry = _read(cache_key)
     if entry is None or entry[0] != generation:
         nonce = secrets.token_hex(16)
         html = render_to_string(template_name, {**context, HOLES_CONTEXT: HoleMarkers(nonce)}, request=request)
         entry = (generation, re.split(f"<!--tep-hole:([a-z_]+):{nonce}-->", html))
         if generation is not None:
-            pagecache._quietly(cache.set, cache_key, entry, settings.PAGE_CACHE_SECONDS)
-    pieces = entry[1]
+            pagecache._quietly(pagecache._cache().set, cache_key, entry, settings.PAGE_CACHE_SECONDS)
+    return _fill(entry[1], holes)
+
+
+def rendered(request, template_name, *, holes, key):
+    """The shared page `render` stored under `key`, with this visitor's `holes`, if it is
+    there for the current content generation; otherwise None (the caller then builds
+    the page and calls `render`). Lets a view answer without the database when what
+    it would look up is what the shared page was rendered from: an entry under a
+    published slug exists only while that slug was published in this generation."""
+    if not pagecache.is_shareable_request(request):
+        return None
+    generation, entry = _read(_cache_key(template_name, key))
+    if entry is None or generation is None or entry[0] != generation:
+        return None
+    return _fill(entry[1], holes)
+
+
+def _cache_key(template_name, key):
+    release = f"{pagecache.ENTRY_FORMAT}:{pagecache.code_fingerprint()}"
+    return f"pagecache:holes{release}:{get_language()}:{template_name}:{_digest(key)}"
+
+
+def _read(cache_key):
+    """(generation, entry), or (None, None) when the cache does not answer."""
+    try:
+        return pagecache._read(cache_key)
+    except Exception as exc:
+        pagecache._unavailable(exc)
+        return None, None
+
+
+def _fill(pieces, holes):
     # re.split with a capturing group: text, hole name, text, hole name, …, text.
     return "".join(piece if index % 2 == 0 else str(holes[piece]) for index, piece in enumerate(pieces))
 

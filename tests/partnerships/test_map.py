@@ -243,3 +243,35 @@ def test_school_page_shows_its_council_and_sister_school_cities(client):
     svg = the_map(response)
     assert svg.get("aria-label") == "Map: Nottingham in the UK and Ningbo in China"
     assert [text.text for text in svg.iter("text")] == ["Nottingham", "Ningbo"]
+
+
+
+def test_the_map_is_drawn_once_per_edit_for_each_set_of_filters(client, settings, django_assert_num_queries):
+    """With the page cache off (after an edit), the map and its list are still drawn once and shared;
+    the next edit draws them again, and a query string with anything else is drawn for that visitor."""
+    settings.PAGE_CACHE_ENABLED = False
+    partnership, _ = PartnershipFactory.create_batch(2, status=LinkStatus.ACTIVE)
+    url = f"{MAP_URL}?status=active"
+    assert partnership.get_absolute_url() in map_links(the_map(client.get(url)))
+    with django_assert_num_queries(0):  # drawn, and the filters' choices counted, by the first request
+        client.get(url)
+    partnership.is_published = False
+    partnership.save()
+    assert partnership.get_absolute_url() not in map_links(the_map(client.get(url)))
+    with django_assert_num_queries(1):  # an unknown parameter: the partnerships read for this visitor
+        response = client.get(f"{url}&utm_source=x")
+    assert response.status_code == 200
+
+
+def test_the_home_page_map_follows_every_edit(client, settings, django_assert_max_num_queries):
+    settings.PAGE_CACHE_ENABLED = False
+    PartnershipFactory.create_batch(2, status=LinkStatus.ACTIVE)
+
+    def compact_map_name():
+        return the_map(client.get("/")).get("aria-label")
+
+    assert compact_map_name().startswith("2 partnerships")
+    with django_assert_max_num_queries(4):  # the map is not read again, nor are the home page's other parts
+        assert compact_map_name().startswith("2 partnerships")
+    PartnershipFactory(status=LinkStatus.ACTIVE)
+    assert compact_map_name().startswith("3 partnerships")
