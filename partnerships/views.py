@@ -78,6 +78,7 @@ class HomeView(PublicPageMixin, TemplateView):
 class PartnershipListView(PublicPageMixin, ListView):
     template_name = "partnerships/partnership_list.html"
     paginate_by = 12
+    context_object_name = "partnership_list"  # named for the model, which a list of ids does not carry
     # The query parameters the page reads; any other keeps the page out of the page cache.
     page_cache_parameters = (*DirectoryFilterForm.base_fields, "page")
 
@@ -87,8 +88,18 @@ class PartnershipListView(PublicPageMixin, ListView):
     )
 
     def get_queryset(self):
+        """The ids of the matching partnerships, in directory order: kept per content generation
+        and filters, so a page of results after an edit or for a new page number reads only its
+        own twelve partnerships (sorting 2,000 of them by place names took most of the page's time)."""
         self.form = DirectoryFilterForm(self.request.GET)
-        return self.form.filter(published_partnerships())
+        matching = self.form.filter(published_partnerships())
+        return remember("directory-ids", lambda: list(matching.values_list("pk", flat=True)), self.form.cache_key)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, ids, is_paginated = super().paginate_queryset(queryset, page_size)
+        found = published_partnerships().in_bulk(ids)
+        page.object_list = [found[pk] for pk in ids if pk in found]
+        return paginator, page, page.object_list, is_paginated
 
     def get_page_title(self, context):
         query = self.form.valid_data().get("q")

@@ -5,6 +5,8 @@ from http import HTTPStatus
 
 import pytest
 
+from partnerships.models import Partnership
+
 pytestmark = pytest.mark.django_db
 
 PUBLISHED = 38  # the demo content: 40 rows, 2 low-confidence drafts
@@ -242,3 +244,16 @@ def test_filter_panel_opens_only_once_filters_are_used(client, demo_content):
     assert '<details class="filters__more">' in results(client, "?q=ningbo")[1]
     assert '<details class="filters__more" open>' in results(client, "?status=ended")[1]
     assert '<details class="filters__more" open>' in results(client, "?kind=bad")[1]
+
+
+def test_results_follow_every_edit_with_the_page_cache_off(client, demo_content, settings):
+    """The matching ids are kept per content generation: publishing or unpublishing shows at once."""
+    settings.PAGE_CACHE_ENABLED = False
+    partnership = Partnership.objects.get(slug="nottingham-ningbo")
+    assert results(client, "?q=ningbo")[0] == ["nottingham-ningbo"]
+    partnership.is_published = False
+    partnership.save()
+    assert results(client, "?q=ningbo")[0] == []
+    partnership.is_published = True
+    partnership.save()
+    assert results(client, "?q=ningbo")[0] == ["nottingham-ningbo"]
