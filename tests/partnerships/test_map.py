@@ -245,7 +245,6 @@ def test_school_page_shows_its_council_and_sister_school_cities(client):
     assert [text.text for text in svg.iter("text")] == ["Nottingham", "Ningbo"]
 
 
-
 def test_the_map_is_drawn_once_per_edit_for_each_set_of_filters(client, settings, django_assert_num_queries):
     """With the page cache off (after an edit), the map and its list are still drawn once and shared;
     the next edit draws them again, and a query string with anything else is drawn for that visitor."""
