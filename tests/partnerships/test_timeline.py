@@ -177,3 +177,18 @@ def test_feed_in_chinese(client, demo_content):
     titles = [item.findtext("title") for item in channel.findall("item")]
     assert "2015年11月5日：罗宾汉雕像复制品在宁波揭幕" in titles  # a full-width colon, no space
     assert "2019年：利物浦与上海结好20周年，TEP推动庆祝活动" in titles  # a year-only event takes 年
+
+
+def test_the_count_follows_every_edit_with_the_page_cache_off(client, settings):
+    """The number of events is kept per content generation and filters: an edit shows at once."""
+    settings.PAGE_CACHE_ENABLED = False
+    partnership = PartnershipFactory()
+    TimelineEventFactory.create_batch(2, partnerships=[partnership])
+
+    def counted():
+        return re.search(r'results__count">(\d+) events?<', client.get("/timeline/").content.decode()).group(1)
+
+    assert counted() == "2"
+    assert counted() == "2"
+    TimelineEventFactory(partnerships=[partnership])
+    assert counted() == "3"
