@@ -17,24 +17,37 @@ def the_hint(html):
     return hints[0]
 
 
-def test_an_english_page_offers_the_same_page_in_chinese_in_chinese(client, demo_content):
-    hint = the_hint(get_html(client, "/partnerships/?q=ningbo&status=active"))
-    assert hint.startswith('<aside class="lang-hint" lang="zh-Hans" aria-label="语言" data-language-hint hidden>')
-    assert (
-        '<a class="lang-hint__link" href="/zh-hans/partnerships/?q=ningbo&amp;status=active" hreflang="zh-Hans">'
-        "本网站有中文版</a>"
-    ) in hint
-    assert '<button type="button" class="lang-hint__close" aria-label="关闭">' in hint
-
-
-def test_a_chinese_page_offers_the_same_page_in_english_in_english(client, demo_content):
-    hint = the_hint(get_html(client, "/zh-hans/partnerships/nottingham-ningbo/"))
-    assert hint.startswith('<aside class="lang-hint" lang="en-GB" aria-label="Language" data-language-hint hidden>')
-    assert (
-        '<a class="lang-hint__link" href="/partnerships/nottingham-ningbo/" hreflang="en-GB">'
-        "This site is also in English</a>"
-    ) in hint
-    assert 'aria-label="Dismiss"' in hint
+@pytest.mark.parametrize(
+    ("path", "lang", "language_label", "href", "text", "dismiss"),
+    [
+        # An English page offers the Chinese page, in Chinese (query string kept).
+        (
+            "/partnerships/?q=ningbo&status=active",
+            "zh-Hans",
+            "语言",
+            "/zh-hans/partnerships/?q=ningbo&amp;status=active",
+            "本网站有中文版",
+            "关闭",
+        ),
+        # A Chinese page offers the English page, in English.
+        (
+            "/zh-hans/partnerships/nottingham-ningbo/",
+            "en-GB",
+            "Language",
+            "/partnerships/nottingham-ningbo/",
+            "This site is also in English",
+            "Dismiss",
+        ),
+    ],
+)
+def test_a_page_offers_itself_in_the_other_language_in_that_language(
+    client, demo_content, path, lang, language_label, href, text, dismiss
+):
+    hint = the_hint(get_html(client, path))
+    opening = f'<aside class="lang-hint" lang="{lang}" aria-label="{language_label}" data-language-hint hidden>'
+    assert hint.startswith(opening)
+    assert f'<a class="lang-hint__link" href="{href}" hreflang="{lang}">{text}</a>' in hint
+    assert f'<button type="button" class="lang-hint__close" aria-label="{dismiss}">' in hint
 
 
 def test_the_hint_is_on_error_pages_too(client, demo_content):
