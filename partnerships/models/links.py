@@ -16,6 +16,7 @@ from tep_portal.rich_text import RichTextField
 from tep_portal.validators import MAX_YEAR, MIN_YEAR, year_in_range, year_validators
 
 from ..choices import NATION_REGIONS, Confidence, DatePrecision, EventCategory, LinkKind, LinkStatus
+from ..place_names import without_administrative_suffix
 from .places import Area, ChinesePlace, Council
 
 EARTH_RADIUS_KM = 6371.0
@@ -37,7 +38,9 @@ class PartnershipQuerySet(PublishableQuerySet):
         return self.filter(Q(chinese_place=province) | Q(chinese_place__province=province))
 
     def search(self, text):
-        """Match UK or Chinese names, in English or Chinese characters."""
+        """Match UK or Chinese names, in English or Chinese characters, written with or
+        without a Chinese administrative suffix (宁波市 finds 宁波; 浙江 finds 浙江省)."""
+        text = without_administrative_suffix(text)
         query = Q()
         for field in (
             "council__name_en",

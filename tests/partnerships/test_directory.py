@@ -4,6 +4,8 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from partnerships.models import Partnership
 
@@ -57,6 +59,44 @@ def test_search_in_chinese_interface(client, demo_content):
     slugs, body = results(client, "?q=宁波", prefix="/zh-hans")
     assert slugs == ["nottingham-ningbo"]
     assert '<html lang="zh-Hans">' in body
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("宁波市", ["nottingham-ningbo"]),
+        ("北京市", ["london-beijing"]),
+        ("重庆市", ["leicester-chongqing", "wales-chongqing"]),
+        ("浙江省", ["leeds-hangzhou", "nottingham-ningbo", "nottinghamshire-zhejiang-province"]),
+        ("广西壮族自治区", ["newport-wuzhou", "wakefield-nanning"]),
+        ("广西", ["newport-wuzhou", "wakefield-nanning"]),
+        ("梧州市", ["newport-wuzhou"]),
+        ("景德镇市", ["bath-and-north-east-somerset-jingdezhen"]),
+        ("利物浦市", ["liverpool-shanghai"]),
+        ("上海市", ["liverpool-shanghai"]),
+    ],
+)
+def test_chinese_search_finds_places_written_with_or_without_their_suffix(client, demo_content, q, expected):
+    slugs, body = results(client, f"?q={q}", prefix="/zh-hans")
+    assert sorted(slugs) == expected
+    assert f'name="q" value="{q}"' in body  # what was typed is shown back as typed
+
+
+@pytest.mark.parametrize("q", ["诺丁汉市", "诺丁汉", "nottingham"])
+def test_english_search_finds_uk_places_by_their_chinese_names(client, demo_content, q):
+    slugs, _ = results(client, f"?q={q}")
+    assert slugs == ["nottingham-ningbo", "nottinghamshire-zhejiang-province"]
+
+
+def test_search_with_a_suffix_runs_the_same_queries_as_without(client, demo_content):
+    def statements(q):
+        with CaptureQueriesContext(connection) as queries:
+            results(client, f"?q={q}", prefix="/zh-hans")
+        return [query["sql"] for query in queries.captured_queries]
+
+    statements("宁波")  # the filter choices are read once per content generation, then remembered
+    # The same statements, parameters included: the same plan, the same indexes.
+    assert statements("宁波市") == statements("宁波")
 
 
 # Filters ---------------------------------------------------------------------------

@@ -140,3 +140,21 @@ def test_search_matches_english_and_chinese_names():
     PartnershipFactory()
     assert list(Partnership.objects.search("ningbo")) == [partnership]
     assert list(Partnership.objects.search("宁波")) == [partnership]
+
+
+def test_search_matches_chinese_names_stored_or_typed_with_or_without_a_suffix():
+    short = PartnershipFactory(chinese_place=ChinesePlaceFactory(name_zh_hans="宁波"))
+    full = PartnershipFactory(chinese_place=ChinesePlaceFactory(name_zh_hans="温州市"))
+    province = ChinesePlaceFactory(name_zh_hans="广西壮族自治区", kind="autonomous-region")
+    in_province = PartnershipFactory(chinese_place=ChinesePlaceFactory(name_zh_hans="梧州", province=province))
+    uk = PartnershipFactory(council=CouncilFactory(name_zh_hans="诺丁汉"))
+    for typed, found in [
+        ("宁波", short),
+        ("宁波市", short),
+        ("温州", full),
+        ("温州市", full),
+        ("广西", in_province),
+        ("广西壮族自治区", in_province),
+        ("诺丁汉市", uk),
+    ]:
+        assert list(Partnership.objects.search(typed)) == [found], typed

@@ -16,6 +16,8 @@ BUDGETS = [
     # province and area choices, count, page
     ("/partnerships/", 5),
     ("/partnerships/?status=active&kind=sister-city&year_from=1900", 5),
+    # a Chinese name typed with its suffix (城市1市) is the same search as without: no extra query
+    ("/zh-hans/partnerships/?q=%E5%9F%8E%E5%B8%821%E5%B8%82", 5),
     # partnership, events, school links, quotes, same-area partnerships
     (pytest.param(lambda ps: ps[0].get_absolute_url(), 6, id="partnership-page")),
     # year choices (the partnership filter is a search box, not a list), count, page, the events' partnerships

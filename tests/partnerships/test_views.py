@@ -219,7 +219,10 @@ def test_every_page_has_landmarks_one_h1_and_the_footer_links(client, demo_conte
         assert f'href="{reverse(name)}"' in body
     assert f'href="{reverse("enquiries:register")}' in body
     assert ' style="' not in body and "onclick" not in body  # the strict CSP allows neither
-    assert re.search(r"<script(?![^>]*application/ld\+json)", body) is None
+    # One script, our own file (the language hint), deferred; no inline code besides JSON-LD data.
+    scripts = re.findall(r"<script(?![^>]*application/ld\+json)[^>]*>(.*?)</script>", body, re.S)
+    assert scripts == [""]
+    assert re.search(r'<script src="/static/js/language-hint(\.[0-9a-f]+)?\.js" defer></script>', body)
 
 
 def test_navigation_marks_the_current_page(client, demo_content):
