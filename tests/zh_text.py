@@ -100,7 +100,9 @@ _ALLOWED = [
     # The organisation's name, which has no Chinese one; formats and technical terms Chinese
     # writes in Latin letters; tokens with a digit (road numbers like A52, references).
     re.compile(r"True Education Partnership|(?<![A-Za-z])TEP(?![A-Za-z])"),
-    re.compile(r"(?<![A-Za-z])(CSV|JSON|RSS|UTF-8|HTTP|ISO|UTC|WGS|URN|ICO|Excel|xlsx|JPEG|PNG|WebP|Cookie)(?![A-Za-z])"),
+    re.compile(
+        r"(?<![A-Za-z])(CSV|JSON|RSS|UTF-8|HTTP|ISO|UTC|WGS|URN|ICO|Excel|xlsx|JPEG|PNG|WebP|Cookie)(?![A-Za-z])"
+    ),
     re.compile(r"[A-Za-z0-9]*\d[A-Za-z0-9]*"),
 ]
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
