@@ -21,8 +21,8 @@ AREAS = [
             "en": "Nottingham City Council and Nottinghamshire County Council have developed links with Ningbo "
             "in the Zhejiang Province of China. Nottingham is twinned with Ningbo and Nottinghamshire is "
             "linked with the Zhejiang Province.",
-            "zh_hans": "诺丁汉市议会和诺丁汉郡议会与中国浙江省宁波市建立了联系。诺丁汉与宁波结为友好城市，"
-            "诺丁汉郡则与浙江省建立了友好关系。",
+            "zh_hans": "诺丁汉市和诺丁汉郡两级地方政府与浙江省宁波市建立了联系：诺丁汉与宁波结为友好城市，"
+            "诺丁汉郡与浙江省建立了省级友好关系。",
         },
     },
 ]
@@ -36,8 +36,8 @@ PARTNERSHIP_STORIES = {
         "summary": {
             "en": "Twinned since 2005, Nottingham and Ningbo were the first UK–China pair to agree a five-year "
             "plan for closer trade, civic, cultural and educational ties.",
-            "zh_hans": "诺丁汉与宁波自2005年结为友好城市，是首对签署五年合作计划、深化经贸、市政、文化和教育"
-            "联系的中英城市。",
+            "zh_hans": "诺丁汉与宁波自2005年结为友好城市，是首对制定五年合作计划、全面深化经贸、市政、文化和"
+            "教育交流的中英友好城市。",
         },
         "body": {
             "en": "Over the last 15 years Nottingham City Council has continued to develop its relationship "
@@ -51,14 +51,14 @@ PARTNERSHIP_STORIES = {
             "reunite with their friends and take part in an immersive education experience.\n\n"
             "We help create Sister City Partnerships through our close ties with the Chinese government, "
             "and TEP manage Council Delegation trips to China to further diplomatic ties between regions.",
-            "zh_hans": "在过去的15年里，诺丁汉市议会不断发展与宁波的关系。两市的伙伴关系率先制定了五年计划，"
-            "以深化经贸、市政、文化和教育联系。\n\n"
-            "这一联系源于教育：2004年，诺丁汉大学与万里教育集团合作在宁波开设校区，两市于2005年9月正式"
-            "结为友好城市。\n\n"
-            "诺丁汉地区多所学校通过TEP参加姐妹学校合作项目，支持了诺丁汉与宁波的紧密国际联系。2019年7月，"
-            "诺丁汉的学校首次接待了宁波的姐妹学校，随后前往宁波与朋友们重聚，参加沉浸式教育交流。\n\n"
-            "我们凭借与中国政府的密切联系帮助建立友好城市关系；TEP还组织议会代表团访华，以促进地区间的"
-            "外交联系。",
+            "zh_hans": "过去15年来，诺丁汉市议会持续深化与宁波的友好关系。两市率先制定五年合作计划，"
+            "推动经贸、市政、文化和教育领域的交流合作。\n\n"
+            "两市的友好关系源于教育合作：2004年，诺丁汉大学与万里教育集团合作在宁波创办校区；2005年9月，"
+            "两市正式结为友好城市。\n\n"
+            "诺丁汉地区多所学校通过TEP参与友好学校项目，为两市的紧密联系增添了活力。2019年7月，"
+            "诺丁汉的学校首次接待宁波友好学校的师生，随后回访宁波，与朋友们重聚，参加沉浸式教育交流。\n\n"
+            "TEP依托与中国政府部门的密切联系，协助中英地方政府建立友好城市关系，并组织英国地方政府代表团"
+            "访华，促进两地友好交往。",
         },
         "hero_image_alt": {"en": "", "zh_hans": ""},
     },
@@ -67,12 +67,12 @@ PARTNERSHIP_STORIES = {
         "is_featured": True,
         "year_note": {
             "en": "The county council gives April 2016; other sources give April 2017.",
-            "zh_hans": "郡议会的资料为2016年4月，另有资料为2017年4月。",
+            "zh_hans": "诺丁汉郡议会的资料为2016年4月，其他资料为2017年4月。",
         },
         "summary": {
             "en": "Nottinghamshire County Council developed international links with Zhejiang to promote trade "
             "and investment and to share approaches to education, health, social care and culture.",
-            "zh_hans": "诺丁汉郡议会与浙江省建立国际联系，以促进贸易和投资，并在教育、卫生、社会关怀和文化"
+            "zh_hans": "诺丁汉郡与浙江省建立省级友好关系，以促进贸易和投资，并在教育、卫生、社会照护和文化"
             "领域交流经验。",
         },
         "body": {
@@ -83,10 +83,10 @@ PARTNERSHIP_STORIES = {
             "dates it to April 2016; other sources, including Zhejiang's trade promotion body, to April 2017. "
             "In June 2017 the county hosted a delegation of more than 60 Zhejiang companies, the largest "
             "Chinese trade delegation to visit Nottinghamshire.",
-            "zh_hans": "诺丁汉郡议会与浙江省建立国际联系，以促进贸易和投资机会，并在教育、卫生、社会关怀和"
+            "zh_hans": "诺丁汉郡议会与浙江省建立国际联系，以拓展贸易和投资机会，并在教育、卫生、社会照护和"
             "文化领域交流理念与做法。\n\n"
-            "诺丁汉郡与浙江省签署了友好协议。郡议会称协议签于2016年4月；包括浙江省贸促会在内的其他来源则"
-            "称为2017年4月。2017年6月，诺丁汉郡接待了60多家浙江企业组成的代表团，这是到访诺丁汉郡规模"
+            "诺丁汉郡与浙江省签署了友好合作协议。诺丁汉郡议会称协议签于2016年4月；包括浙江省贸促会在内的"
+            "其他来源则称为2017年4月。2017年6月，诺丁汉郡接待了60多家浙江企业组成的代表团，这是到访诺丁汉郡规模"
             "最大的中国贸易代表团。",
         },
     },
@@ -94,7 +94,7 @@ PARTNERSHIP_STORIES = {
         "is_featured": True,
         "summary": {
             "en": "Sister cities since October 1999: TEP championed the 20th anniversary celebrations in 2019.",
-            "zh_hans": "自1999年10月结为友好城市；TEP在2019年推动举办了20周年庆祝活动。",
+            "zh_hans": "两市自1999年10月结为友好城市；2019年，TEP协助举办了两市结好20周年庆祝活动。",
         },
         "body": {
             "en": "We have facilitated many Sister City Partnerships, including the iconic relationship between "
@@ -104,7 +104,7 @@ PARTNERSHIP_STORIES = {
             "Links like these have a tremendous impact on a region's international awareness, bringing "
             "social benefits that reach far into local communities as well as across the region and UK.",
             "zh_hans": "我们促成了许多友好城市关系，其中包括利物浦与上海之间具有标志性的友好关系，并在2019年"
-            "推动举办了两市结好20周年庆祝活动。\n\n"
+            "协助举办了两市结好20周年庆祝活动。\n\n"
             "两市之间的友好联系十分特殊，其渊源不只20年，而是可以追溯到200年前。\n\n"
             "这样的联系极大地提升了一个地区的国际知名度，带来的社会效益深入当地社区，并惠及整个地区乃至英国。",
         },
@@ -115,13 +115,14 @@ QUOTES = [
     {
         "key": "quote:liverpool-gary-miller",
         "partnership": LIVERPOOL_SHANGHAI,
-        "speaker": "Cllr Gary Miller",
-        "role": {"en": "Deputy Mayor of Liverpool", "zh_hans": "利物浦副市长"},
+        # "Cllr" is a title, not part of the name: the role says it, in each language.
+        "speaker": {"en": "Gary Miller", "zh_hans": "加里·米勒"},
+        "role": {"en": "Councillor and Deputy Mayor of Liverpool", "zh_hans": "利物浦市议员、副市长"},
         "text": {
             "en": "The partnership has had fantastic results in the city, going from strength to strength and "
             "offering support for education, health and the creation of local jobs and opportunities.",
-            "zh_hans": "这一伙伴关系为城市带来了丰硕成果，不断发展壮大，在教育、卫生以及创造本地就业和机会"
-            "方面提供了支持。",
+            "zh_hans": "两市的友好关系为利物浦带来了丰硕成果，合作日益深化，在教育、卫生以及创造本地就业和"
+            "发展机会等方面发挥了积极作用。",
         },
         "is_paraphrase": True,
     },
@@ -131,9 +132,9 @@ SCHOOLS = [
     {
         "key": "school:fernwood",
         "slug": "the-fernwood-school",
-        "name": "The Fernwood School",
+        "name": {"en": "The Fernwood School", "zh_hans": "芬伍德学校"},
         "council": "nottingham",
-        "town": "Nottingham",
+        "town": {"en": "Nottingham", "zh_hans": "诺丁汉"},
         "summary": {
             "en": "Following a head teachers' delegation visit, students took part in a Chinese language and "
             "culture workshop run by the Nottingham Confucius Institute, and a series of Mandarin lessons "
@@ -146,44 +147,47 @@ SCHOOLS = [
             "Confucius Institute (from January 2019).\n\nHosted its Ningbo sister school in July 2019, then "
             "visited Ningbo for an immersive education experience.",
             "zh_hans": "诺丁汉孔子学院开设的中国语言文化工作坊和系列汉语课程（自2019年1月起）。\n\n"
-            "2019年7月接待宁波姐妹学校，随后赴宁波参加沉浸式教育交流。",
+            "2019年7月接待宁波友好学校师生，随后赴宁波参加沉浸式教育交流。",
         },
     },
     {
         "key": "school:joseph-whitaker",
         "slug": "the-joseph-whitaker-school",
-        "name": "The Joseph Whitaker School",
+        "name": {"en": "The Joseph Whitaker School", "zh_hans": "约瑟夫·惠特克学校"},
         "council": "nottinghamshire",
-        "town": "Rainworth",
+        "town": {"en": "Rainworth", "zh_hans": "雷恩沃思"},
         "summary": {
             "en": "One of the Nottinghamshire schools for which TEP has delivered sister-school exchanges with Ningbo.",
-            "zh_hans": "TEP为其组织与宁波姐妹学校交流的诺丁汉郡学校之一。",
+            "zh_hans": "TEP为其组织与宁波友好学校交流的诺丁汉郡学校之一。",
         },
         "activities": {
             "en": "Sister-school exchange with Ningbo through TEP: hosting in July 2019 and a return visit to Ningbo.",
-            "zh_hans": "通过TEP与宁波开展姐妹学校交流：2019年7月接待来访，并回访宁波。",
+            "zh_hans": "通过TEP与宁波开展友好学校交流：2019年7月接待来访，随后回访宁波。",
         },
     },
     {
         "key": "school:nuast",
         "slug": "nuast",
-        "name": "The Nottingham University Academy of Science and Technology (NUAST)",
+        "name": {
+            "en": "The Nottingham University Academy of Science and Technology (NUAST)",
+            "zh_hans": "诺丁汉大学科学技术学院",
+        },
         "council": "nottingham",
-        "town": "Nottingham",
+        "town": {"en": "Nottingham", "zh_hans": "诺丁汉"},
         "summary": {
             "en": "One of the Nottingham schools for which TEP has delivered sister-school exchanges with Ningbo.",
-            "zh_hans": "TEP为其组织与宁波姐妹学校交流的诺丁汉学校之一。",
+            "zh_hans": "TEP为其组织与宁波友好学校交流的诺丁汉学校之一。",
         },
         "activities": {
             "en": "Sister-school exchange with Ningbo through TEP: hosting in July 2019 and a return visit to Ningbo.",
-            "zh_hans": "通过TEP与宁波开展姐妹学校交流：2019年7月接待来访，并回访宁波。",
+            "zh_hans": "通过TEP与宁波开展友好学校交流：2019年7月接待来访，随后回访宁波。",
         },
     },
 ]
 
 # TEP's page names the UK schools but not their Ningbo partners: staff replace
 # these names once the schools agree to be named.
-PARTNER_SCHOOL_NAME = {"en": "Ningbo sister school (name to be confirmed)", "zh_hans": "宁波姐妹学校（校名待确认）"}
+PARTNER_SCHOOL_NAME = {"en": "Ningbo sister school (name to be confirmed)", "zh_hans": "宁波友好学校（校名待确认）"}
 
 EVENTS = [
     {
@@ -225,7 +229,7 @@ EVENTS = [
         "title": {"en": "Nottingham names the Ningbo Friendship Bridge", "zh_hans": "诺丁汉命名“宁波友谊桥”"},
         "text": {
             "en": "The new tram bridge over the A52 in Nottingham was named after its sister city.",
-            "zh_hans": "诺丁汉A52公路上新建的电车桥以其友好城市宁波命名。",
+            "zh_hans": "诺丁汉A52公路上新建的有轨电车桥以友好城市宁波命名。",
         },
     },
     {
@@ -278,14 +282,14 @@ EVENTS = [
         "partnerships": [NOTTS_ZHEJIANG],
         "title": {
             "en": "Nottinghamshire signs a Friendship Agreement with Zhejiang",
-            "zh_hans": "诺丁汉郡与浙江省签署友好协议",
+            "zh_hans": "诺丁汉郡与浙江省签署友好合作协议",
         },
         "text": {
             "en": "A landmark agreement to promote trade and investment and to share ideas and approaches to "
             "education, health, social care and culture. The county council dates it April 2016; other "
             "sources give April 2017.",
-            "zh_hans": "这项具有里程碑意义的协议旨在促进贸易和投资，并在教育、卫生、社会关怀和文化领域交流理念"
-            "与做法。郡议会称协议签于2016年4月，另有来源称为2017年4月。",
+            "zh_hans": "这项具有里程碑意义的协议旨在促进贸易和投资，并在教育、卫生、社会照护和文化领域交流理念"
+            "与做法。诺丁汉郡议会称协议签于2016年4月，另有来源称为2017年4月。",
         },
         "source_url": "https://nottinghamshire.gov.uk/newsroom/blog/posts/"
         "trade-and-investment-opportunities-following-china-visit",
@@ -352,7 +356,7 @@ EVENTS = [
         "text": {
             "en": "A total of nine head teachers from Nottingham schools visited China to establish sister "
             "school partnerships through TEP.",
-            "zh_hans": "共有九位诺丁汉学校的校长访问中国，通过TEP建立姐妹学校关系。",
+            "zh_hans": "共有九位诺丁汉学校的校长访问中国，通过TEP建立友好学校关系。",
         },
     },
     {
@@ -376,10 +380,10 @@ EVENTS = [
         "category": "education",
         "partnerships": [NOTTINGHAM_NINGBO],
         "schools": ["the-fernwood-school", "the-joseph-whitaker-school", "nuast"],
-        "title": {"en": "Nottingham schools host their Ningbo sister schools", "zh_hans": "诺丁汉学校接待宁波姐妹学校"},
+        "title": {"en": "Nottingham schools host their Ningbo sister schools", "zh_hans": "诺丁汉学校接待宁波友好学校"},
         "text": {
             "en": "Nottingham schools had the pleasure of hosting their sister schools from Ningbo for the first time.",
-            "zh_hans": "诺丁汉的学校首次接待了来自宁波的姐妹学校。",
+            "zh_hans": "诺丁汉的学校首次接待了来自宁波友好学校的师生。",
         },
     },
     {
@@ -468,22 +472,24 @@ EVENTS = [
         "partnerships": [LIVERPOOL_SHANGHAI],
         "title": {
             "en": "20th anniversary of Liverpool–Shanghai, championed by TEP",
-            "zh_hans": "利物浦与上海结好20周年，TEP推动庆祝活动",
+            "zh_hans": "利物浦与上海结好20周年，TEP协助举办庆祝活动",
         },
         "text": {
             "en": "TEP championed the celebrations marking twenty years of the sister-city link.",
-            "zh_hans": "TEP推动举办了两市结好二十周年的庆祝活动。",
+            "zh_hans": "TEP协助举办了两市结好20周年庆祝活动。",
         },
     },
 ]
 
+# Each figure's label says what the figure counts, so that it reads after the figure in either
+# language ("三分之二 / 全球人口……的比例", never a label starting "的…").
 STATISTICS = [
     {
         "key": "stat:cifca-52",
-        "value": "52",
+        "value": {"en": "52", "zh_hans": "52对"},
         "label": {
             "en": "formal Sister City Partnerships between Chinese and British cities",
-            "zh_hans": "中英城市之间的正式友好城市关系",
+            "zh_hans": "中英城市之间正式缔结的友好城市",
         },
         "source_name": {"en": "China International Friendship Cities Association", "zh_hans": "中国国际友好城市联合会"},
         "as_of_year": 2014,
@@ -491,10 +497,10 @@ STATISTICS = [
     },
     {
         "key": "stat:two-thirds-cities-2050",
-        "value": "⅔",
+        "value": {"en": "⅔", "zh_hans": "三分之二"},
         "label": {
             "en": "of the world's population projected to live in cities by 2050",
-            "zh_hans": "的世界人口预计到2050年将居住在城市",
+            "zh_hans": "预计到2050年全球居住在城市的人口比例",
         },
         "source_name": {"en": "United Nations, World Urbanization Prospects", "zh_hans": "联合国《世界城市化展望》"},
         "source_url": "https://population.un.org/wup/",
@@ -506,9 +512,9 @@ STATISTICS = [
         "label": {
             "en": "of Chinese students who visit the UK at high-school age consider returning to their "
             "sister school's city for university",
-            "zh_hans": "高中阶段访英的中国学生考虑回到姐妹学校所在城市上大学",
+            "zh_hans": "高中阶段访英的中国学生中，考虑日后回到友好学校所在城市读大学的比例",
         },
-        "source_name": {"en": "True Education Partnership", "zh_hans": "True Education Partnership"},
+        "source_name": {"en": "True Education Partnership", "zh_hans": "TEP"},
         "as_of_year": None,
     },
 ]
@@ -516,51 +522,52 @@ STATISTICS = [
 PROCESS_STEPS = [
     (
         "Partnership Initiation",
-        "建立伙伴关系",
+        "建立合作关系",
         "We plan and launch Council Delegation visits to establish Sister City Partnerships between councils in the "
         "UK and China.",
-        "我们策划并组织议会代表团访问，在中英两国的地方政府之间建立友好城市关系。",
+        "我们策划并组织地方政府代表团互访，推动中英两国地方政府结为友好城市。",
     ),
     (
         "Economic Impact",
-        "经济影响",
+        "经济效益",
         "A Sister City Partnership can encourage inward investment and has many bilateral benefits that make a "
         "significant economic impact.",
-        "友好城市关系能够吸引外来投资，带来诸多双边利益，产生显著的经济影响。",
+        "友好城市关系有助于吸引投资，为双方带来多方面的互利成果，产生显著的经济效益。",
     ),
     (
         "Partnership Support",
-        "伙伴关系支持",
+        "合作支持",
         "We support existing Sister City Partnerships between the UK and China through business, education and sport.",
-        "我们通过商业、教育和体育支持中英之间现有的友好城市关系。",
+        "我们通过商贸、教育和体育交流，支持中英之间现有的友好城市关系。",
     ),
     (
         "Education Opportunity",
         "教育机会",
         "We invite schools to be part of rewarding Sister School Partnerships, which have mutual student benefits for "
         "both the UK & China.",
-        "我们邀请学校参与富有意义的姐妹学校项目，让中英两国学生共同受益。",
+        "我们邀请中英两国学校参与富有意义的友好学校项目，让两国学生共同受益。",
     ),
 ]
 
+# What a partnership brings; the benefits page's body then says what each side gains.
 BENEFITS = [
-    ("Increased city-wide cultural awareness", "提升全市的文化认知"),
-    ("Educational partnerships and developments", "教育合作与发展"),
-    ("An influx of business, tourism & trade", "带来商业、旅游和贸易的增长"),
+    ("Increased city-wide cultural awareness", "增进两市市民对彼此文化的了解"),
+    ("Educational partnerships and developments", "开展教育合作，促进共同发展"),
+    ("An influx of business, tourism & trade", "带动商务、旅游和贸易往来"),
     ("The sharing of valuable resources and approaches", "分享宝贵的资源和经验"),
-    ("Increased desirability and raised social profile", "提升城市吸引力和社会知名度"),
-    ("More investment in the local economy", "为本地经济带来更多投资"),
+    ("Increased desirability and raised social profile", "提升城市吸引力和国际知名度"),
+    ("More investment in the local economy", "为当地经济带来更多投资"),
 ]
 
 PAGES = [
     {
         "slug": "home",
-        "title": {"en": "UK–China sister-city and sister-school partnerships", "zh_hans": "中英友好城市与姐妹学校合作"},
+        "title": {"en": "UK–China sister-city and sister-school partnerships", "zh_hans": "中英友好城市与友好学校合作"},
         "introduction": {
             "en": "True Education Partnership creates and supports partnerships between UK councils and Chinese "
             "cities and provinces, and sister-school links between UK and Chinese schools.",
-            "zh_hans": "True Education Partnership（TEP）在英国地方政府与中国城市和省份之间建立并支持友好合作关系，"
-            "并促成中英学校结为姐妹学校。",
+            "zh_hans": "TEP致力于在英国地方政府与中国城市和省份之间建立并维系友好合作关系，"
+            "并促成中英学校结为友好学校。",
         },
         "body": {"en": "", "zh_hans": ""},
     },
@@ -571,7 +578,7 @@ PAGES = [
             "en": "True Education Partnership's programmes not only help to build school profiles but have a "
             "significant impact on communities and economies as a whole. It is for this reason that government "
             "entities in both the UK and China choose to partner with us.",
-            "zh_hans": "True Education Partnership 的项目不仅有助于提升学校形象，还对社区和整体经济产生重要影响。"
+            "zh_hans": "TEP的项目不仅有助于提升学校的影响力，还对所在社区和地方经济产生重要作用。"
             "正因如此，中英两国的政府机构都选择与我们合作。",
         },
         "body": {
@@ -579,6 +586,8 @@ PAGES = [
             "growth in local business and trade. Over half of Chinese students that visit the UK at high school "
             "age consider returning to their sister school's city for university studies, and those that do "
             "bring further economic boosts through the purchase of goods and services during their stay.\n\n"
+            "Chinese partners gain as much: their pupils and teachers experience UK schools at first hand, and "
+            "their cities gain a partner in the UK for trade, investment and cultural exchange.\n\n"
             "## Creating Global Citizens\n\n"
             "International partnerships create global citizens who are valuable assets to UK businesses at this "
             "crucial time of developing trade outside of Europe.\n\n"
@@ -588,32 +597,35 @@ PAGES = [
             "## Working with councils\n\n"
             "We help create Sister City Partnerships through our close ties with the Chinese government. TEP "
             "manage Council Delegation trips to China to further diplomatic ties between regions.",
-            "zh_hans": "我们的项目为英国各地区带来大量国际访客，促进本地商业和贸易的增长。高中阶段访英的中国学生中，"
-            "超过一半考虑回到姐妹学校所在城市上大学；这些学生在英期间购买商品和服务，进一步带动经济。\n\n"
-            "## 培养世界公民\n\n"
-            "国际合作培养出的世界公民，在英国拓展欧洲以外贸易的关键时期，是英国企业的宝贵财富。\n\n"
-            "学生在年轻时接触国际学习，能提高其在现代就业市场中的竞争力；许多学生表现出更强的外语学习潜力和"
-            "更高的文化意识，进而增强本地企业的实力。\n\n"
+            "zh_hans": "我们的项目为英国各地带来大量国际访客，促进当地商业和贸易发展。高中阶段访英的中国学生中，"
+            "过半考虑日后回到友好学校所在城市读大学。\n\n"
+            "中方同样受益：中国学校的师生可以亲身体验英国教育，中国城市也在英国有了开展经贸、投资和人文交流的"
+            "友好城市。\n\n"
+            "## 培养具有国际视野的人才\n\n"
+            "国际合作有助于培养具有全球视野的青年人才，他们是中英两国企业和社会的宝贵财富。\n\n"
+            "学生在青少年时期接触国际学习，能够提升未来的就业竞争力；许多学生表现出更强的外语学习潜力和"
+            "跨文化理解能力，进而为当地企业增添活力。\n\n"
             "## 与地方政府合作\n\n"
-            "我们凭借与中国政府的密切联系帮助建立友好城市关系。TEP组织议会代表团访华，以促进地区间的外交联系。",
+            "TEP依托与中国政府部门的密切联系，协助中英地方政府建立友好城市关系，并组织英国地方政府代表团"
+            "访华，促进两地友好交往。",
         },
     },
     {
         "slug": "process",
-        "title": {"en": "Sister City Partnership Process", "zh_hans": "友好城市合作流程"},
+        "title": {"en": "Sister City Partnership Process", "zh_hans": "结好流程"},
         "introduction": {
             "en": "How TEP helps a UK council build and sustain a partnership with a Chinese city or province.",
-            "zh_hans": "TEP如何帮助英国地方政府与中国城市或省份建立并维系合作关系。",
+            "zh_hans": "TEP如何协助中英两国的城市和省份建立并维系友好合作关系。",
         },
         "body": {"en": "", "zh_hans": ""},
     },
     {
         "slug": "benefits",
-        "title": {"en": "Benefits of a Sister City Partnership", "zh_hans": "友好城市关系的益处"},
+        "title": {"en": "Benefits of a Sister City Partnership", "zh_hans": "友好城市的合作成效"},
         "introduction": {
             "en": "The UK and China have a long history of engagement and are now entering a ‘golden era’ of "
             "deepening relations between the two countries.",
-            "zh_hans": "中英两国交往历史悠久，如今正迈入深化双边关系的“黄金时代”。",
+            "zh_hans": "中英两国交往历史悠久，城市之间的友好合作为双方带来切实成效。",
         },
         "body": {
             "en": "With two thirds of the global population projected to live in cities by 2050, it is becoming "
@@ -622,12 +634,34 @@ PAGES = [
             "in the wider international community.\n\n"
             "The China International Friendship Cities Association counts 52 formal Sister City Partnerships "
             "between Chinese and British cities (a count from about 2014).\n\n"
+            "## What each side gains\n\n"
+            "For the UK council and its region:\n"
+            "- visitors, students, business, tourism and trade from China\n"
+            "- inward investment and more investment in the local economy\n"
+            "- schools whose pupils learn Mandarin and Chinese culture with a partner school\n"
+            "- a raised international profile for the city or county\n\n"
+            "For the Chinese city or province and its schools:\n"
+            "- a partner in the UK for trade, investment and cultural exchange\n"
+            "- sister schools in the UK, with exchange visits for pupils and teachers\n"
+            "- shared approaches to education, health, social care and city governance\n"
+            "- introductions to UK councils, universities and businesses through TEP\n\n"
             "Links like these have a tremendous impact on a region's international awareness, bringing social "
             "benefits that reach far into local communities as well as across the region and UK.",
-            "zh_hans": "预计到2050年，全球三分之二的人口将居住在城市，城市的需求越来越不容忽视。学术界的共识是，"
-            "如果不与更广泛的国际社会中的伙伴合作，实现治理、经济和福祉目标将越来越难。\n\n"
-            "据中国国际友好城市联合会统计，中英城市之间共有52对正式友好城市关系（约2014年的数据）。\n\n"
-            "这样的联系极大地提升了一个地区的国际知名度，带来的社会效益深入当地社区，并惠及整个地区乃至英国。",
+            "zh_hans": "预计到2050年，全球三分之二的人口将居住在城市，城市的需求越来越不容忽视。学术界普遍认为，"
+            "如果不与国际社会广泛合作，实现治理、经济和民生福祉目标将越来越难。\n\n"
+            "据中国国际友好城市联合会统计，中英城市之间共有52对正式友好城市（约2014年的数据）。\n\n"
+            "## 双方各自的收益\n\n"
+            "英方（英国地方政府及所在地区）：\n"
+            "- 吸引来自中国的访客和学生，带动商务、旅游和贸易往来\n"
+            "- 吸引投资，为当地经济注入活力\n"
+            "- 学校与中国友好学校合作，学生学习汉语和中国文化\n"
+            "- 提升城市或郡的国际知名度\n\n"
+            "中方（中国城市、省份及学校）：\n"
+            "- 在英国拥有开展经贸、投资和人文交流的友好城市\n"
+            "- 与英国学校结为友好学校，师生赴英访问交流\n"
+            "- 在教育、卫生、社会照护和城市治理等领域交流经验\n"
+            "- 通过TEP对接英国地方政府、高校和企业\n\n"
+            "这样的友好关系极大地提升了一个地区的国际知名度，带来的社会效益深入当地社区，并惠及整个地区。",
         },
     },
 ]

@@ -244,7 +244,7 @@ class QuoteAdmin(HistoryAdmin, PublishActionsMixin, TranslationStatusMixin, Tran
     list_display = ["speaker", "role", "partnership", "is_published"]
     list_filter = ["is_published"]
     list_select_related = ["partnership__council", "partnership__chinese_place"]
-    search_fields = ["speaker", "text_en", "text_zh_hans"]
+    search_fields = ["speaker_en", "speaker_zh_hans", "text_en", "text_zh_hans"]
     autocomplete_fields = ["partnership"]
 
 

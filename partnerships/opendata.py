@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from tep_portal.spreadsheets import spreadsheet_safe
+from tep_portal.text import labelled
 from tep_portal.views import PublicPageMixin
 
 from .filters import DirectoryFilterForm
@@ -44,6 +45,7 @@ class Field:
     type: str  # as the schema table says it: text, number, integer, URL, date-time
     description: Promise
     value: object  # partnership → value
+    codes: tuple = ()  # the values it takes (or examples), shown as code after the description
 
 
 def _decimal(value):
@@ -85,13 +87,18 @@ FIELDS = [
         lambda p: p.council.name_zh_hans,
     ),
     Field(
-        "uk_kind", "text", _("Kind of UK authority: city, county, borough, unitary, nation."), lambda p: p.council.kind
+        "uk_kind",
+        "text",
+        _("Kind of UK authority"),
+        lambda p: p.council.kind,
+        ("city", "county", "borough", "unitary", "nation"),
     ),
     Field(
         "uk_region",
         "text",
-        _("UK region code, e.g. east-midlands, wales, scotland."),
+        _("UK region code, for example"),
         lambda p: p.council.region,
+        ("east-midlands", "wales", "scotland"),
     ),
     Field(
         "uk_region_label",
@@ -102,8 +109,9 @@ FIELDS = [
     Field(
         "uk_nation",
         "text",
-        _("UK nation code: england, wales, scotland, northern-ireland."),
+        _("UK nation code"),
         lambda p: p.council.nation,
+        ("england", "wales", "scotland", "northern-ireland"),
     ),
     Field(
         "uk_latitude",
@@ -132,8 +140,9 @@ FIELDS = [
     Field(
         "china_kind",
         "text",
-        _("Kind of Chinese place: city, municipality, province, autonomous-region."),
+        _("Kind of Chinese place"),
         lambda p: p.chinese_place.kind,
+        ("city", "municipality", "province", "autonomous-region"),
     ),
     Field(
         "china_province",
@@ -162,8 +171,9 @@ FIELDS = [
     Field(
         "kind",
         "text",
-        _("Kind of link: twin-city, sister-city, friendship-city, friendship-agreement, province-link."),
+        _("Kind of link"),
         lambda p: p.kind,
+        ("twin-city", "sister-city", "friendship-city", "friendship-agreement", "province-link"),
     ),
     Field(
         "kind_label",
@@ -174,8 +184,9 @@ FIELDS = [
     Field(
         "status",
         "text",
-        _("Status: active, dormant or ended."),
+        _("Status"),
         lambda p: p.status,
+        ("active", "dormant", "ended"),
     ),
     Field(
         "status_label",
@@ -237,7 +248,7 @@ def _selected(request):
 def partnerships_csv(request):
     partnerships, errors = _selected(request)
     if errors:
-        lines = [f"{name}: {' '.join(messages)}" for name, messages in errors.items()]
+        lines = [labelled(name, " ".join(messages)) for name, messages in errors.items()]
         body = "\n".join([str(_("Some filters could not be used:")), *lines, ""])
         return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
     response = HttpResponse(content_type=CSV_CONTENT_TYPE)

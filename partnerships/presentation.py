@@ -52,13 +52,19 @@ def distance_display(partnership):
     }
 
 
+def is_chinese_page():
+    return (get_language() or "en").startswith("zh")
+
+
 def place_names(place):
-    """(first, second) names of a Chinese place for the active language, or (name, None) when it has one name."""
+    """(first, second) names of a Chinese place for the active language. A Chinese page gives the
+    Chinese name alone (second is None), the English or pinyin only where no Chinese name is known;
+    an English page gives the English name with the characters beside it."""
     english, chinese = place.name_en, place.name_zh_hans
+    if is_chinese_page():
+        return chinese or english, None
     if not chinese or chinese == english:
         return english, None
-    if (get_language() or "en").startswith("zh"):
-        return chinese, english
     return english, chinese
 
 
@@ -68,16 +74,40 @@ def place_label(place):
     return first if second is None else first + bracketed(second)
 
 
-def place_label_html(place, *, aside=False):
-    """The same, each name marked with its language. `aside`: the label already stands in
-    brackets, so a Chinese page gives the Chinese name alone rather than nest more brackets."""
+def place_label_html(place):
+    """The same, each name marked with its language (on a Chinese page, the English name shown
+    where no Chinese one is known is marked English) and kept on one line (class "name")."""
     first, second = place_names(place)
+    if is_chinese_page():
+        return format_html('<span class="name" lang="{}">{}</span>', "zh-Hans" if place.name_zh_hans else "en", first)
     if second is None:
         return first
-    if (get_language() or "en").startswith("zh"):
-        if aside:
-            return format_html('<span lang="zh-Hans">{}</span>', first)
-        return format_html(
-            '<span lang="zh-Hans">{}</span>{}', first, bracketed(format_html('<span lang="en">{}</span>', second))
-        )
-    return format_html('{} <span lang="zh-Hans">{}</span>', first, second)
+    return format_html('{} <span class="name" lang="zh-Hans">{}</span>', first, second)
+
+
+def uk_names(obj, field="name"):
+    """(name, english) of a UK school or person (`field` names the translated field) for the active
+    language: on a Chinese page the Chinese name with the English to put in brackets after it
+    (加里·米勒（Gary Miller）), or the English alone (english None) where no Chinese name was
+    entered; on an English page the English name alone."""
+    english = getattr(obj, f"{field}_en") or ""
+    chinese = getattr(obj, f"{field}_zh_hans") or ""
+    if is_chinese_page() and chinese:
+        return chinese, (english if english and english != chinese else None)
+    return english or chinese, None
+
+
+def uk_name(obj, field="name"):
+    """A UK school's or person's name as plain text, for <title>, breadcrumbs and meta tags."""
+    name, english = uk_names(obj, field)
+    return name if english is None else name + bracketed(english)
+
+
+def uk_name_html(obj, field="name"):
+    """The same, the English marked as English (also where it stands alone on a Chinese page)."""
+    name, english = uk_names(obj, field)
+    if english is not None:
+        return format_html("{}{}", name, bracketed(format_html('<span lang="en">{}</span>', english)))
+    if is_chinese_page() and not getattr(obj, f"{field}_zh_hans"):
+        return format_html('<span lang="en">{}</span>', name)
+    return name

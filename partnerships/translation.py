@@ -43,7 +43,8 @@ class TimelineEventTranslation(TranslationOptions):
 
 @register(Quote)
 class QuoteTranslation(TranslationOptions):
-    fields = ("text", "role")
+    # The speaker too: a Chinese page writes 加里·米勒（Gary Miller）.
+    fields = ("text", "speaker", "role")
 
 
 @register(Statistic)

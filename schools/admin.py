@@ -61,8 +61,8 @@ class UKSchoolAdmin(HistoryAdmin, PublishActionsMixin, TranslationStatusMixin, T
     list_display = ["name", "town", "council", "phase", "urn", "is_published"]
     list_filter = ["is_published", "phase", ("council", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["council"]
-    search_fields = ["name", "town", "urn"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_en", "name_zh_hans", "town_en", "town_zh_hans", "urn"]
+    prepopulated_fields = {"slug": ["name_en"]}
     autocomplete_fields = ["council", "events"]
     inlines = [SisterSchoolLinkInline]
 

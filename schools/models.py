@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tep_portal.publishing import PublishableQuerySet
+from tep_portal.text import join_phrase
 from tep_portal.validators import year_in_range, year_validators
 
 
@@ -76,6 +77,13 @@ class UKSchool(models.Model):
 
     def get_absolute_url(self):
         return reverse("schools:detail", kwargs={"slug": self.slug})
+
+    @property
+    def locality(self):
+        """Town and council in the active language: "Rainworth, Nottinghamshire" (雷恩沃思，诺丁汉郡),
+        or the council alone when the town bears its name."""
+        council = self.council.name
+        return join_phrase([self.town if self.town != council else "", council])
 
 
 class ChineseSchool(models.Model):

@@ -7,7 +7,8 @@ from .models import ChineseSchool, SisterSchoolLink, UKSchool
 
 @register(UKSchool)
 class UKSchoolTranslation(TranslationOptions):
-    fields = ("summary",)
+    # The name and town too: a Chinese page writes 芬伍德学校（The Fernwood School） and 诺丁汉.
+    fields = ("name", "town", "summary")
 
 
 @register(ChineseSchool)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from partnerships.models import Partnership, TimelineEvent
+from partnerships.presentation import uk_name
 from tep_portal.preview import PreviewMixin
 from tep_portal.views import PublicPageMixin
 
@@ -60,10 +61,10 @@ class SchoolDetailView(PreviewMixin, PublicPageMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [(_("Schools"), reverse("schools:list")), (self.object.name, self.object.get_absolute_url())]
+        return [(_("Schools"), reverse("schools:list")), (uk_name(self.object), self.object.get_absolute_url())]
 
     def get_page_title(self, context):
-        return _("%(school)s: sister school partnership") % {"school": self.object.name}
+        return _("%(school)s: sister school partnership") % {"school": uk_name(self.object)}
 
     def get_meta_description(self, context):
         return self.object.summary or self.object.name

@@ -1,9 +1,10 @@
 """How text reads on every page, in the active language: years, asides in brackets,
-short lists, meta descriptions and editable body text."""
+punctuation between parts, short lists, meta descriptions and editable body text."""
 
 import re
 from dataclasses import dataclass
 
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import pgettext
 
@@ -91,5 +92,43 @@ def bracketed(text):
 
 def join_list(items):
     """Short lists in running text: "a, b, c" in English, "a、b、c" in Chinese."""
-    # Translators: between the items of a short list in running text; Chinese uses "、".
-    return pgettext("between list items", ", ").join(str(item) for item in items)
+    return punctuation("list").join(str(item) for item in items)
+
+
+def punctuation(mark):
+    """The active language's punctuation where code or a template joins parts of a sentence:
+    "colon" after a label (": " in English, "：" in Chinese, no space after), "comma" between
+    the parts of a phrase (", " / "，"), "list" between the items of a short list
+    (", " / "、") and "stop" at the end of a sentence ("." / "。").
+    Chinese text must never get half-width ", . :" (docs/zh-glossary.md)."""
+    if mark == "colon":
+        # Translators: after a label, before its value ("Source: UN"). Chinese: "：" with no space.
+        return pgettext("after a label", ": ")
+    if mark == "comma":
+        # Translators: between the parts of a phrase ("UN, 2018"). Chinese: "，" with no space.
+        return pgettext("between the parts of a phrase", ", ")
+    if mark == "list":
+        # Translators: between the items of a short list in running text; Chinese uses "、".
+        return pgettext("between list items", ", ")
+    if mark == "stop":
+        # Translators: the full stop after a sentence that ends with a link. Chinese: "。".
+        return pgettext("at the end of a sentence", ".")
+    raise ValueError(f"unknown punctuation mark {mark!r}")
+
+
+def labelled(label, value):
+    """ "Source: UN" in English, "来源：联合国" in Chinese."""
+    return _joined(punctuation("colon"), [label, value])
+
+
+def join_phrase(parts):
+    """The non-empty parts of a phrase, "UN, 2018" in English and "联合国，2018年" in Chinese."""
+    return _joined(punctuation("comma"), [part for part in parts if part])
+
+
+def _joined(separator, parts):
+    """Plain text stays plain (emails, CSV); where a part is safe HTML (a link), the others are
+    escaped and the whole is safe."""
+    if any(isinstance(part, SafeData) for part in parts):
+        return mark_safe(separator.join(conditional_escape(part) for part in parts))
+    return separator.join(str(part) for part in parts)

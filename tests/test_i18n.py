@@ -2,7 +2,6 @@
 exists in both, the switcher and hreflang link the two, the interface is fully
 translated and content falls back to English where no Chinese was entered."""
 
-import ast
 import datetime
 import gettext
 import re
@@ -18,7 +17,8 @@ from enquiries.models import PartnershipEnquiry
 from partnerships.models import Quote
 from tests.enquiries.support import answers
 from tests.factories import ChinesePlaceFactory, PartnershipFactory, TimelineEventFactory
-from tests.fetch import get_response
+from tests.fetch import get_response, text_of
+from tests.zh_text import read_po
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +132,7 @@ def test_every_public_page_answers_in_chinese_under_zh_hans(client, demo_content
     assert CJK.search(page.title), f"English <title> on {ZH + path}"
     assert CJK.search(page.text), f"no Chinese in <main> of {ZH + path}"
     body = response.content.decode()
-    for label in ("合作关系", "学校", "大事记", "合作流程", "关于我们"):  # the main navigation
+    for label in ("合作关系", "学校", "大事记", "结好流程", "关于我们"):  # the main navigation
         assert f">{label}</a>" in body
     assert "Skip to main content" not in body and "跳到主要内容" in body
 
@@ -256,39 +256,6 @@ def test_the_sitemap_lists_every_page_in_both_languages(client, demo_content):
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES"
 
 
-def read_po(path):
-    """The entries of a .po file: (msgctxt, msgid, msgid_plural, [msgstr...], flags).
-
-    Enough of the format for files that makemessages writes: comments, flags,
-    msgctxt, msgid, msgid_plural, msgstr[n] and continued "..." lines."""
-    entries = []
-    for block in re.split(r"\n[ \t]*\n", path.read_text(encoding="utf-8").strip()):
-        entry = {"msgctxt": None, "msgid": None, "msgid_plural": None, "msgstr": [], "flags": set()}
-        field = None
-        for line in block.splitlines():
-            if line.startswith("#,"):
-                entry["flags"].update(flag.strip() for flag in line[2:].split(","))
-            elif line.startswith("#~"):
-                raise AssertionError(f"obsolete entry left in {path.name}: {block}")
-            elif line.startswith("#"):
-                continue
-            elif line.startswith('"'):
-                value = ast.literal_eval(line)
-                if field == "msgstr":
-                    entry["msgstr"][-1] += value
-                else:
-                    entry[field] += value
-            else:
-                keyword, _, literal = line.partition(" ")
-                field = "msgstr" if keyword.startswith("msgstr") else keyword
-                if field == "msgstr":
-                    entry["msgstr"].append(ast.literal_eval(literal))
-                else:
-                    entry[field] = ast.literal_eval(literal)
-        entries.append(entry)
-    return entries
-
-
 @pytest.fixture(scope="module")
 def po_entries():
     entries = read_po(LOCALE_DIR / "django.po")
@@ -336,18 +303,19 @@ def test_the_committed_mo_is_compiled_from_the_po(po_entries):
 
 def test_partnership_page_in_chinese_shows_chinese_content_names_dates_and_distance(client, demo_content):
     body = get_response(client, "/zh-hans/partnerships/nottingham-ningbo/").content.decode()
-    assert re.search(r'<h1 id="page-heading">诺丁汉 – <span lang="zh-Hans">宁波</span>', body)
+    assert re.search(r'<h1 id="page-heading">诺丁汉 – <span class="name" lang="zh-Hans">宁波</span></h1>', body)
+    assert "Ningbo" not in text_of(body.split("<main", 1)[1])  # Chinese names alone: no 宁波（Ningbo）
     assert "浙江省" in body
     assert "诺丁汉与宁波自2005年结为友好城市" in body  # the summary staff wrote in Chinese
     assert "约 9,270 公里（5,760 英里）" in body  # kilometres first for Chinese readers
     assert "2004年9月" in body and "2015年11月5日" in body
-    assert "<dd>友好城市</dd>" in body or "<dd>姐妹城市</dd>" in body  # the kind of link, translated
+    assert "<dd>友好城市</dd>" in body  # the kind of link, translated (docs/zh-glossary.md)
 
 
 def test_partnership_page_in_english_keeps_chinese_names_beside_english(client, demo_content):
     body = get_response(client, "/partnerships/nottingham-ningbo/").content.decode()
-    assert 'Ningbo <span lang="zh-Hans">宁波</span>' in body
-    assert 'Zhejiang Province <span lang="zh-Hans">浙江省</span>' in body
+    assert 'Ningbo <span class="name" lang="zh-Hans">宁波</span>' in body
+    assert 'Zhejiang Province <span class="name" lang="zh-Hans">浙江省</span>' in body
     assert "about 5,760 miles (9,270 km)" in body
     assert "September 2004" in body
 
@@ -383,10 +351,10 @@ def test_the_facts_box_in_chinese_writes_full_width_brackets_with_no_space_befor
     body = get_response(client, f"{ZH}/partnerships/{partnership.slug}/").content.decode()
     facts = re.search(r'<aside class="partnership__facts facts".*?</aside>', body, flags=re.S).group(0)
     assert '<dd>Nottingham<span class="muted">（市议会，东米德兰兹）</span></dd>' in facts
-    # The province in its aside by its Chinese name alone: no brackets inside brackets.
+    # Chinese places by their Chinese names alone, the province in brackets after the city.
     assert (
-        '<dd><span lang="zh-Hans">宁波</span>（<span lang="en">Ningbo</span>）<span class="muted">'
-        '（<span lang="zh-Hans">浙江省</span>）</span></dd>'
+        '<dd><span class="name" lang="zh-Hans">宁波</span><span class="muted">'
+        '（<span class="name" lang="zh-Hans">浙江省</span>）</span></dd>'
     ) in facts
     assert re.search(r"\s[(（]|[(（]\s", facts) is None  # no half-width brackets, no space before or inside
     assert "(" not in facts and ")" not in facts
@@ -395,7 +363,8 @@ def test_the_facts_box_in_chinese_writes_full_width_brackets_with_no_space_befor
     english = get_response(client, f"/partnerships/{partnership.slug}/").content.decode()
     assert '<dd>Nottingham<span class="muted"> (City council, East Midlands)</span></dd>' in english
     assert (
-        '<dd>Ningbo <span lang="zh-Hans">宁波</span><span class="muted"> (Zhejiang Province <span lang="zh-Hans">浙江省'
+        '<dd>Ningbo <span class="name" lang="zh-Hans">宁波</span><span class="muted"> (Zhejiang Province '
+        '<span class="name" lang="zh-Hans">浙江省'
     ) in english
     assert '<span class="muted"> (reported speech)</span>' in english
 
@@ -436,11 +405,11 @@ def test_search_finds_a_partnership_by_either_name_in_either_language(client, de
 
 def test_the_form_and_its_errors_in_chinese(client, db):
     page = get_response(client, "/zh-hans/register/").content.decode()
-    assert "申请建立中英合作关系" in page and "单位名称" in page and "提交咨询" in page
+    assert "登记合作意向" in page and "单位名称" in page and re.search(r">\s*提交\s*</button>", page)
     response = client.post("/zh-hans/register/", answers(organisation_name="", email="not-an-email", interests=None))
     assert response.status_code == HTTPStatus.OK
     body = response.content.decode()
-    assert "<title>错误： 申请建立中英合作关系 | True Education Partnership</title>" in body
+    assert "<title>错误：登记合作意向 | True Education Partnership</title>" in body  # full-width colon, no space
     assert "请更正以下问题" in body
     for message in ("请输入单位名称", "请按正确格式输入电子邮箱，例如 name@example.com", "请选择您感兴趣的方面"):
         assert body.count(message) == 2, message  # in the summary and beside the field
@@ -469,16 +438,18 @@ def test_a_chinese_enquiry_gets_its_thanks_page_and_email_in_chinese(
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == "/zh-hans/register/thanks/"
     thanks = client.get(response["Location"]).content.decode()
-    assert "咨询已提交" in thanks and "我们已向您提供的邮箱发送了一封附有咨询编号的确认邮件" in thanks
+    assert "合作意向已提交" in thanks and "我们已向您提供的邮箱发送了一封附有编号的确认邮件" in thanks
+    assert "了解我们如何使用您的信息</a>。" in thanks
     assert '<html lang="zh-Hans">' in thanks
 
     enquiry = PartnershipEnquiry.objects.get()
     assert enquiry.language == "zh-hans"
     acknowledgement = next(message for message in mailoutbox if message.to == [enquiry.email])
-    assert acknowledgement.subject == f"我们已收到您的咨询（编号 {enquiry.reference}）"
+    assert acknowledgement.subject == f"我们已收到您登记的合作意向（编号 {enquiry.reference}）"
     assert acknowledgement.body.startswith("您好！")  # no name: nothing the visitor typed (issue 12)
     assert "王小明" not in acknowledgement.body and "宁波市第一中学" not in acknowledgement.body
-    assert f"您的咨询编号是 {enquiry.reference}" in acknowledgement.body
+    assert f"收到您的合作意向，编号为 {enquiry.reference}" in acknowledgement.body
+    assert "咨询" not in acknowledgement.body  # an enquiry is a 合作意向 (docs/zh-glossary.md)
     assert "/zh-hans/privacy/" in acknowledgement.body
     staff = next(message for message in mailoutbox if message is not acknowledgement)
     assert staff.subject.startswith("New partnership enquiry")  # staff read English

@@ -306,7 +306,7 @@ def test_the_shared_register_form_follows_content_edits_and_languages(client):
     assert f"My enquiry is about {partnership}" in client.get(path).content.decode()
     assert "Renamed Borough Council" in str(partnership)
     chinese = client.get(f"/zh-hans{path}").content.decode()
-    assert 'lang="zh-Hans"' in chinese and "申请建立中英合作关系" in chinese
+    assert 'lang="zh-Hans"' in chinese and "登记合作意向" in chinese
     partnership.is_published = False
     partnership.save()
     assert 'name="partnership"' not in client.get(path).content.decode()

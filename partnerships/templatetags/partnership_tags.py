@@ -36,13 +36,20 @@ def statistic_year(statistic):
 
 
 @register.simple_tag
-def chinese_name(place, aside=False):
-    """A Chinese place's name in English and characters, each marked with its language
-    (`aside=True` inside brackets: no second pair of brackets on Chinese pages)."""
-    return presentation.place_label_html(place, aside=aside)
+def chinese_name(place):
+    """A Chinese place's (or school's) name: in characters alone on Chinese pages, in English
+    with the characters beside it on English pages, each marked with its language."""
+    return presentation.place_label_html(place)
 
 
 @register.simple_tag
 def chinese_name_text(place):
     """The same as plain text, for <option>, <title> and meta tags (no markup allowed there)."""
     return presentation.place_label(place)
+
+
+@register.simple_tag
+def uk_name(obj, field="name"):
+    """A UK school's or person's name: `{% uk_name school %}`, `{% uk_name quote "speaker" %}`. On
+    Chinese pages the Chinese name with the English in brackets: 芬伍德学校（The Fernwood School）."""
+    return presentation.uk_name_html(obj, field)

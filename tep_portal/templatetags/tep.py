@@ -52,6 +52,14 @@ class BracketedNode(template.Node):
         return text_helpers.bracketed(self.nodelist.render(context))
 
 
+@register.simple_tag
+def punct(mark):
+    """`{% punct "colon" %}`, `{% punct "comma" %}`, `{% punct "stop" %}`: the active language's
+    punctuation between parts a template joins (": " / "：", ", " / "，", "." / "。"), so
+    Chinese pages never get half-width punctuation (tep_portal.text.punctuation)."""
+    return text_helpers.punctuation(mark)
+
+
 @register.filter
 def body_html(text, heading_level=2):
     """Editable text as paragraphs; "## " lines become headings at `heading_level`, "- " lines lists."""

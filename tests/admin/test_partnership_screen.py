@@ -53,7 +53,7 @@ def test_partnership_page_edits_events_school_links_and_quotes_at_once(editor_cl
             "quotes-TOTAL_FORMS": "1",
             "quotes-0-text_en": "A friendship that lasts.",
             "quotes-0-text_zh_hans": "长久的友谊。",
-            "quotes-0-speaker": "Lord Mayor",
+            "quotes-0-speaker_en": "Lord Mayor",
             "quotes-0-is_published": "on",
         }
     )

@@ -108,7 +108,7 @@ def test_editor_adds_a_partnership_on_one_screen(site, new_page, shots):
     quote = quotes.locator("tr.dynamic-quotes").last
     quote.locator("textarea[name$=text_en]").fill("A friendship that lasts.")
     quote.locator("textarea[name$=text_zh_hans]").fill("长久的友谊。")
-    quote.locator("input[name$=speaker]").fill("Lord Mayor of Leeds")
+    quote.locator("input[name$=speaker_en]").fill("Lord Mayor of Leeds")
     shots(page, "partnership-add-filled")
 
     with page.expect_navigation():

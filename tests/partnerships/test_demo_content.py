@@ -99,7 +99,8 @@ def test_source_page_schools_quote_and_copy_are_present(demo_content):
     assert {"The Fernwood School", "The Joseph Whitaker School"} <= names
     assert any("NUAST" in name for name in names)
     quote = Quote.objects.get()
-    assert quote.speaker == "Cllr Gary Miller"
+    assert (quote.speaker_en, quote.speaker_zh_hans) == ("Gary Miller", "加里·米勒")  # "Cllr" is in the role
+    assert quote.role_en == "Councillor and Deputy Mayor of Liverpool"
     assert quote.partnership.slug == "liverpool-shanghai"
     assert ProcessStep.objects.count() == 4
     assert Benefit.objects.count() == 6

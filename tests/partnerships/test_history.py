@@ -123,10 +123,10 @@ def test_a_school_is_versioned_with_its_links(editor):
     link = SisterSchoolLinkFactory(activities_en="Pen pals.")
     school = link.uk_school
     data = {
-        "name": school.name,
+        "name_en": school.name,
         "slug": school.slug,
         "council": school.council_id,
-        "town": school.town,
+        "town_en": school.town,
         "phase": school.phase,
         "is_published": "on",
         "links-TOTAL_FORMS": "1",

@@ -7,9 +7,9 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from partnerships.models import ChinesePlace, Council, Partnership, Statistic, TimelineEvent
+from partnerships.models import ChinesePlace, Council, Partnership, Quote, Statistic, TimelineEvent
 from partnerships.presentation import distance_display, event_date_display, event_date_iso, event_label, place_label
-from partnerships.templatetags.partnership_tags import chinese_name, chinese_name_text, statistic_year
+from partnerships.templatetags.partnership_tags import chinese_name, chinese_name_text, statistic_year, uk_name
 from tep_portal.templatetags.tep import body_html, json_ld
 from tep_portal.text import body_blocks, bracketed, join_list, truncate_description, year_display
 
@@ -85,11 +85,23 @@ def test_json_ld_escapes_script_endings():
 def test_chinese_name_marks_the_language():
     place = ChinesePlace(name_en="Ningbo", name_zh_hans="宁波")
     with translation.override("en"):
-        assert chinese_name(place) == 'Ningbo <span lang="zh-Hans">宁波</span>'
+        assert chinese_name(place) == 'Ningbo <span class="name" lang="zh-Hans">宁波</span>'
     with translation.override("zh-hans"):
-        # Chinese brackets are Chinese punctuation: full width, outside the English name's lang span.
-        assert chinese_name(place) == '<span lang="zh-Hans">宁波</span>（<span lang="en">Ningbo</span>）'
+        # A Chinese page names a Chinese place in Chinese alone (docs/zh-glossary.md) ...
+        assert chinese_name(place) == '<span class="name" lang="zh-Hans">宁波</span>'
+        # ... and in English, marked as English, only where no Chinese name is known.
+        unknown = ChinesePlace(name_en="Ningbo", name_zh_hans="")
+        assert chinese_name(unknown) == '<span class="name" lang="en">Ningbo</span>'
     assert chinese_name(ChinesePlace(name_en="Ningbo", name_zh_hans="")) == "Ningbo"
+
+
+def test_uk_names_on_chinese_pages_lead_with_chinese_and_keep_the_english_in_brackets():
+    quote = Quote(speaker_en="Gary Miller", speaker_zh_hans="加里·米勒")
+    with translation.override("zh-hans"):
+        assert uk_name(quote, "speaker") == '加里·米勒（<span lang="en">Gary Miller</span>）'
+        assert uk_name(Quote(speaker_en="Gary Miller"), "speaker") == '<span lang="en">Gary Miller</span>'
+    with translation.override("en"):
+        assert uk_name(quote, "speaker") == "Gary Miller"
 
 
 def test_statistic_year():
@@ -128,7 +140,7 @@ def test_asides_take_the_language_s_brackets():
         assert place_label(place) == chinese_name_text(place) == "Ningbo (宁波)"
     with translation.override("zh-hans"):
         assert bracketed("浙江省") == "（浙江省）"
-        assert place_label(place) == "宁波（Ningbo）"
+        assert place_label(place) == "宁波"
 
 
 def test_bracketed_tag_escapes_its_content_once():

@@ -35,7 +35,7 @@ def test_home_shows_featured_partnerships(client, demo_content):
     body = get_html(client, "/")
     for slug in ("nottingham-ningbo", "nottinghamshire-zhejiang-province", "liverpool-shanghai"):
         assert reverse("partnerships:detail", args=[slug]) in body
-    assert 'Ningbo <span lang="zh-Hans">宁波</span>' in body
+    assert 'Ningbo <span class="name" lang="zh-Hans">宁波</span>' in body
 
 
 def test_home_figures_are_counted_from_the_records(client, demo_content):
@@ -71,11 +71,11 @@ def test_nottingham_ningbo_page_tells_the_story(client, demo_content):
     body = get_html(client, "/partnerships/nottingham-ningbo/")
     text = text_of(body)
     assert body.count("<h1") == 1
-    assert 'Nottingham – Ningbo <span lang="zh-Hans">宁波</span></h1>' in body
+    assert 'Nottingham – Ningbo <span class="name" lang="zh-Hans">宁波</span></h1>' in body
     assert "the first UK–China pair to agree a five-year plan" in text  # summary
     assert "<p>Over the last 15 years Nottingham City Council" in body  # body, as paragraphs
     assert "Five Year Plan" in text
-    assert 'Zhejiang Province <span lang="zh-Hans">浙江省</span>' in body
+    assert 'Zhejiang Province <span class="name" lang="zh-Hans">浙江省</span>' in body
     assert "Kind of link Twin city" in text
     assert "Established 2005" in text
     assert "Status Active" in text
@@ -118,7 +118,7 @@ def test_partnership_page_lists_sister_schools_and_the_other_partnership_of_the_
     text = text_of(body)
     assert reverse("schools:detail", args=["the-fernwood-school"]) in body
     assert "The Joseph Whitaker School" in text
-    assert "宁波姐妹学校（校名待确认）" in body
+    assert "宁波友好学校（校名待确认）" in body
     assert "Nottingham &amp; Nottinghamshire" in body
     assert "Nottinghamshire is linked with the Zhejiang Province" in text  # the area's introduction
     assert reverse("partnerships:detail", args=["nottinghamshire-zhejiang-province"]) in body
@@ -143,7 +143,7 @@ def test_reported_speech_is_not_in_quotation_marks(client, demo_content):
     text = text_of(body)
     assert "The partnership has had fantastic results in the city" in text
     assert "“The partnership has had" not in text
-    assert "Cllr Gary Miller, Deputy Mayor of Liverpool (reported speech)" in text
+    assert "Gary Miller, Councillor and Deputy Mayor of Liverpool (reported speech)" in text
 
 
 def test_ended_partnership_says_when_it_ended(client, demo_content):

@@ -17,7 +17,8 @@ def test_school_list_shows_source_page_schools_with_their_partners(client, demo_
     for name in ("The Fernwood School", "The Joseph Whitaker School", "NUAST"):
         assert name in text
     assert 'href="/schools/the-fernwood-school/"' in body
-    assert 'Ningbo sister school (name to be confirmed) <span lang="zh-Hans">宁波姐妹学校（校名待确认）</span>' in body
+    chinese = '<span class="name" lang="zh-Hans">宁波友好学校（校名待确认）</span>'
+    assert f"Ningbo sister school (name to be confirmed) {chinese}" in body
     assert "Rainworth, Nottinghamshire" in text
     assert "3 schools" in text
 
@@ -29,8 +30,8 @@ def test_school_page_shows_partner_activities_events_and_city_partnership(client
     assert "The Fernwood School</h1>" in body
     assert "Mandarin" in text
     assert "Ningbo sister school" in text
-    assert '<span lang="zh-Hans">宁波姐妹学校（校名待确认）</span>' in body
-    assert 'Ningbo <span lang="zh-Hans">宁波</span>' in body  # the partner school's city
+    assert '<span class="name" lang="zh-Hans">宁波友好学校（校名待确认）</span>' in body
+    assert 'Ningbo <span class="name" lang="zh-Hans">宁波</span>' in body  # the partner school's city
     assert "What the schools have done together" in text
     assert "Hosted its Ningbo sister school in July 2019" in text
     assert 'href="/partnerships/nottingham-ningbo/"' in body
@@ -43,6 +44,11 @@ def test_school_page_in_chinese(client, demo_content):
     assert '<html lang="zh-Hans">' in body
     assert "诺丁汉孔子学院" in body
     assert '<time datetime="2019-07">2019年7月</time>' in body
+    # The school's Chinese name with the English in brackets; town and council in Chinese.
+    assert '<h1 id="page-heading">芬伍德学校（<span lang="en">The Fernwood School</span>）</h1>' in body
+    assert '<p class="page-header__kicker">中学 · 诺丁汉</p>' in body
+    assert "Nottingham" not in text_of(body.split("<main", 1)[1])
+    assert "雷恩沃思，诺丁汉郡" in get_html(client, "/zh-hans/schools/")
 
 
 def test_unknown_and_unpublished_schools_are_404(client, db):
