@@ -59,7 +59,9 @@ class _VisibleText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        skip = tag in _SKIPPED_TAGS or attrs.get("translate") == "no"
+        # translate="no": names and codes kept as written; the language hint offers the other
+        # language in that language (lang="en-GB"), hidden unless the browser prefers it.
+        skip = tag in _SKIPPED_TAGS or attrs.get("translate") == "no" or "data-language-hint" in attrs
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
         if not self._skipping and not skip:
