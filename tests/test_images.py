@@ -275,7 +275,7 @@ def s3_bucket(settings, monkeypatch):
     endpoint = f"http://127.0.0.1:{port}"
     client = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-2")
     client.create_bucket(Bucket="tep-media", CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
-    # The same options tep_portal/settings.py builds from MEDIA_STORAGE=s3 (test_production checks that).
+    # The same options tep_portal/settings.py builds from MEDIA_STORAGE=s3 (tests/production/ checks that).
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
