@@ -19,15 +19,9 @@ from enquiries.models import EnquiryStatus, EnquiryStatusChange
 from tests.factories import PartnershipFactory
 from tests.html_forms import form_data
 
-from .support import PartnershipEnquiryFactory
+from .support import CHANGELIST, PartnershipEnquiryFactory, change_url
 
 pytestmark = pytest.mark.django_db
-
-CHANGELIST = reverse("admin:enquiries_partnershipenquiry_changelist")
-
-
-def change_url(enquiry):
-    return reverse("admin:enquiries_partnershipenquiry_change", args=[enquiry.pk])
 
 
 @pytest.fixture
