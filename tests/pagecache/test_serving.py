@@ -5,19 +5,12 @@ import pytest
 
 from partnerships.models import Partnership
 from schools.models import UKSchool
+from tests.public_pages import CONTENT_PAGES
 
 from .support import DETAIL, text
 
 PUBLIC_PAGES = [
-    "/",
-    "/partnerships/",
-    DETAIL,
-    "/schools/",
-    "/schools/the-fernwood-school/",
-    "/timeline/",
-    "/about/",
-    "/process/",
-    "/benefits/",
+    *CONTENT_PAGES,
     "/zh-hans/",
     "/zh-hans/partnerships/nottingham-ningbo/",
     "/timeline/feed/",
