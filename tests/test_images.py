@@ -15,6 +15,7 @@ from PIL import Image, ImageCms, PngImagePlugin
 
 from partnerships.models import Partnership
 from tep_portal.images import MAX_PIXELS, MAX_SIDE, MAX_UPLOAD_BYTES, clean_image_upload
+from tests.admin.support import change_form_data
 
 GENERATED_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp)$")
 
@@ -177,31 +178,6 @@ def test_truncated_images_are_refused():
 @pytest.fixture
 def partnership(demo_content):
     return Partnership.objects.get(slug="nottingham-ningbo")
-
-
-def change_form_data(partnership, **overrides):
-    data = {
-        "council": partnership.council_id,
-        "chinese_place": partnership.chinese_place_id,
-        "slug": partnership.slug,
-        "kind": partnership.kind,
-        "year_established": partnership.year_established or "",
-        "status": partnership.status,
-        "confidence": partnership.confidence,
-        "summary_en": partnership.summary_en,
-        "hero_image_alt_en": "The Council House in Nottingham's Old Market Square",
-        "events-TOTAL_FORMS": "0",
-        "events-INITIAL_FORMS": "0",
-        "event_links-TOTAL_FORMS": "0",
-        "event_links-INITIAL_FORMS": "0",
-        "quotes-TOTAL_FORMS": "0",
-        "quotes-INITIAL_FORMS": "0",
-        "school_links-TOTAL_FORMS": "0",
-        "school_links-INITIAL_FORMS": "0",
-        "is_published": "on" if partnership.is_published else "",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value != ""}
 
 
 @pytest.mark.django_db
