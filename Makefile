@@ -96,7 +96,7 @@ messages: install-dev
 		"$$(msgattrib --only-fuzzy $(PO) | grep -c '^msgid ') fuzzy entries left in $(PO)"
 
 # CI: the committed .po must already hold every marked string (POT-Creation-Date aside, which
-# makemessages stamps on every change). tests/test_i18n.py checks each entry is translated and
+# makemessages stamps on every change). tests/test_translations.py checks each entry is translated and
 # that the committed .mo holds exactly the .po's translations.
 messages-check: install-dev
 	$(MAKEMESSAGES)

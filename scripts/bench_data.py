@@ -5,7 +5,7 @@ partnerships, 20,000 timeline events (linked to partnerships and schools),
 2,000 UK schools with 2,500 sister-school links, 2,000 quotes and 50,000
 enquiries spread over three years, with notes and status history. Random but
 seeded, so every run builds the same data. Runs inside a configured Django
-(scripts/bench.py calls generate()).
+(scripts/bench_django.py calls generate()).
 """
 
 import datetime

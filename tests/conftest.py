@@ -52,7 +52,7 @@ def _english_after_each_test():
 
 @pytest.fixture(autouse=True)
 def _page_cache_off(settings):
-    """Views are tested as they render; tests/test_pagecache.py tests the page cache
+    """Views are tested as they render; tests/pagecache/ tests the page cache
     in front of them (the `page_cache` fixture switches it on)."""
     settings.PAGE_CACHE_ENABLED = False
 

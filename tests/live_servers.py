@@ -20,6 +20,8 @@ BIN = Path(sys.executable).parent
 
 
 class Response:
+    """An answer read whole: `headers` as http.client gives them (names in any case)."""
+
     def __init__(self, status, headers, body):
         self.status, self.headers, self.body = status, headers, body
 
@@ -27,15 +29,23 @@ class Response:
     def text(self):
         return self.body.decode("utf-8", errors="replace")
 
+    def cookies(self):
+        """The cookies this answer sets, with their attributes (Secure, SameSite, …)."""
+        jar = SimpleCookie()
+        for header in self.headers.get_all("Set-Cookie") or []:
+            jar.load(header)
+        return jar
+
 
 class Browser:
     """One visitor: a keep-alive connection and a cookie jar. Cookies are kept
     whatever their Secure flag, so the same client works against a server that
     is told (X-Forwarded-Proto) it sits behind an HTTPS load balancer."""
 
-    def __init__(self, port, headers=None):
+    def __init__(self, port, headers=None, timeout=60):
         self.port = port
         self.headers = dict(headers or {})
+        self.timeout = timeout
         self.cookies = {}
         self.connection = None
 
@@ -45,7 +55,7 @@ class Browser:
             all_headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         for attempt in range(2):
             if self.connection is None:
-                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
             try:
                 self.connection.request(method, path, body=body, headers=all_headers)
                 raw = self.connection.getresponse()
@@ -68,8 +78,7 @@ class Browser:
                     self.cookies.pop(name, None)
                 else:
                     self.cookies[name] = morsel.value
-        headers = {name.lower(): value for name, value in raw.getheaders()}
-        return Response(raw.status, headers, data)
+        return Response(raw.status, raw.headers, data)
 
     def get(self, path, headers=None):
         return self.request("GET", path, headers=headers)

@@ -1,5 +1,5 @@
 """What CHECKLIST.md part (b) expects on every HTML response, for the in-process tests
-(test_security.py) and the production server's (test_production.py)."""
+(test_security.py) and the production server's (production/test_server.py)."""
 
 EXPECTED_HEADERS = {
     "X-Content-Type-Options": "nosniff",

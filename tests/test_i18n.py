@@ -1,43 +1,27 @@
 """English and Simplified Chinese: the URL decides the language, every public page
-exists in both, the switcher and hreflang link the two, the interface is fully
-translated and content falls back to English where no Chinese was entered."""
+exists in both, the switcher and hreflang link the two. Beside this module: the interface
+is fully translated (test_translations.py), content falls back to English where no Chinese
+was entered (test_chinese_content.py), and enquiries go both ways (enquiries/test_languages.py)."""
 
-import datetime
-import gettext
 import re
 from html.parser import HTMLParser
 from http import HTTPStatus
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.utils import translation
 
-from enquiries.models import PartnershipEnquiry
-from partnerships.models import Quote
-from tests.enquiries.support import answers
-from tests.factories import ChinesePlaceFactory, PartnershipFactory, TimelineEventFactory
-from tests.fetch import get_response, text_of
-from tests.zh_text import read_po
+from tests.factories import TimelineEventFactory
+from tests.fetch import get_response
+from tests.languages import CJK, ZH
+from tests.public_pages import CONTENT_PAGES
 
 pytestmark = pytest.mark.django_db
 
-ZH = "/zh-hans"
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Every public page type; each exists at the root (English) and under /zh-hans/.
 PUBLIC_PAGES = [
-    "/",
-    "/partnerships/",
+    *CONTENT_PAGES,
     "/partnerships/?q=ningbo",
-    "/partnerships/nottingham-ningbo/",
     "/partnerships/liverpool-shanghai/",
-    "/schools/",
-    "/schools/the-fernwood-school/",
-    "/timeline/",
-    "/about/",
-    "/process/",
-    "/benefits/",
     "/register/",
     "/register/thanks/",
     "/privacy/",
@@ -249,216 +233,3 @@ def test_the_sitemap_lists_every_page_in_both_languages(client, demo_content):
     assert english == chinese
     assert 'hreflang="zh-hans" href="http://testserver/zh-hans/partnerships/nottingham-ningbo/"' in body
     assert 'hreflang="x-default" href="http://testserver/partnerships/nottingham-ningbo/"' in body
-
-
-# The interface translation --------------------------------------------------------------
-
-LOCALE_DIR = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES"
-
-
-@pytest.fixture(scope="module")
-def po_entries():
-    entries = read_po(LOCALE_DIR / "django.po")
-    header, messages = entries[0], entries[1:]
-    assert header["msgid"] == ""
-    assert "Language: zh_Hans\n" in header["msgstr"][0]
-    return messages
-
-
-def test_every_interface_string_is_translated_and_none_is_fuzzy(po_entries):
-    assert len(po_entries) > 400  # the whole interface, not a stub
-    untranslated = [entry["msgid"] for entry in po_entries if not all(entry["msgstr"])]
-    fuzzy = [entry["msgid"] for entry in po_entries if "fuzzy" in entry["flags"]]
-    assert untranslated == [], "run `make messages` and translate these in locale/zh_Hans/LC_MESSAGES/django.po"
-    assert fuzzy == [], "check these translations and remove their fuzzy flag"
-
-
-def test_translations_keep_their_placeholders(po_entries):
-    """A translation that drops or renames %(name)s would raise KeyError on the Chinese page."""
-    placeholder = re.compile(r"%\((\w+)\)[sd]|\{\{\s*(\w+)\s*\}\}")
-    for entry in po_entries:
-        expected = {match.group(0) for match in placeholder.finditer(entry["msgid"])}
-        for text in entry["msgstr"]:
-            assert {match.group(0) for match in placeholder.finditer(text)} == expected, entry["msgid"]
-
-
-def test_the_committed_mo_is_compiled_from_the_po(po_entries):
-    """`make run` reads the committed .mo: it must say what the .po says. (File times mean
-    nothing after a git checkout, so the catalogues are compared entry by entry.)"""
-    with (LOCALE_DIR / "django.mo").open("rb") as mo_file:
-        catalog = gettext.GNUTranslations(mo_file)._catalog
-    expected = {}
-    for entry in po_entries:
-        msgid = entry["msgid"] if entry["msgctxt"] is None else f"{entry['msgctxt']}\x04{entry['msgid']}"
-        if entry["msgid_plural"] is None:
-            expected[msgid] = entry["msgstr"][0]
-        else:
-            expected.update({(msgid, index): text for index, text in enumerate(entry["msgstr"])})
-    compiled = {key: value for key, value in catalog.items() if key != ""}
-    assert compiled == expected, "run `make messages` and commit locale/zh_Hans/LC_MESSAGES/django.mo"
-
-
-# Content: Chinese where staff entered it, English where they did not -------------------
-
-
-def test_partnership_page_in_chinese_shows_chinese_content_names_dates_and_distance(client, demo_content):
-    body = get_response(client, "/zh-hans/partnerships/nottingham-ningbo/").content.decode()
-    assert re.search(r'<h1 id="page-heading">诺丁汉 – <span class="name" lang="zh-Hans">宁波</span></h1>', body)
-    assert "Ningbo" not in text_of(body.split("<main", 1)[1])  # Chinese names alone: no 宁波（Ningbo）
-    assert "浙江省" in body
-    assert "诺丁汉与宁波自2005年结为友好城市" in body  # the summary staff wrote in Chinese
-    assert "约 9,270 公里（5,760 英里）" in body  # kilometres first for Chinese readers
-    assert "2004年9月" in body and "2015年11月5日" in body
-    assert "<dd>友好城市</dd>" in body  # the kind of link, translated (docs/zh-glossary.md)
-
-
-def test_partnership_page_in_english_keeps_chinese_names_beside_english(client, demo_content):
-    body = get_response(client, "/partnerships/nottingham-ningbo/").content.decode()
-    assert 'Ningbo <span class="name" lang="zh-Hans">宁波</span>' in body
-    assert 'Zhejiang Province <span class="name" lang="zh-Hans">浙江省</span>' in body
-    assert "about 5,760 miles (9,270 km)" in body
-    assert "September 2004" in body
-
-
-# Chinese typography: a year standing alone as a date takes 年; asides take full-width brackets --
-
-
-def test_a_year_only_event_reads_2019_nian_in_chinese_and_2019_in_english(client, db):
-    partnership = PartnershipFactory(year_established=2005)
-    TimelineEventFactory(date=datetime.date(2019, 1, 1), precision="year", partnerships=[partnership])
-    path = f"/partnerships/{partnership.slug}/"
-    for prefix, year, established in (("", "2019", "2005"), (ZH, "2019年", "2005年")):
-        detail = get_response(client, prefix + path).content.decode()
-        assert f'<time datetime="2019">{year}</time>' in detail  # the machine-readable year unchanged
-        assert f"<dd>{established}</dd>" in detail  # At a glance: established
-        assert '"startDate": "2019"' in detail  # schema.org keeps the ISO year
-        timeline = get_response(client, f"{prefix}/timeline/").content.decode()
-        assert f'<h3 class="timeline-year__heading" id="year-2019">{year}</h3>' in timeline
-        assert f'<option value="2019">{year}</option>' in timeline
-        assert f'<time datetime="2019">{year}</time>' in timeline
-        feed = get_response(client, f"{prefix}/timeline/feed/").content.decode()
-        separator = "：" if prefix else ": "
-        assert f"<title>{year}{separator}" in feed
-
-
-def test_the_facts_box_in_chinese_writes_full_width_brackets_with_no_space_before(client, db):
-    province = ChinesePlaceFactory(kind="province", name_en="Zhejiang Province", name_zh_hans="浙江省")
-    city = ChinesePlaceFactory(name_en="Ningbo", name_zh_hans="宁波", province=province)
-    partnership = PartnershipFactory(chinese_place=city, council__name_en="Nottingham", council__kind="city")
-    Quote.objects.create(
-        partnership=partnership, text="两市友谊深厚。", speaker="王明", is_paraphrase=True, is_published=True
-    )
-    body = get_response(client, f"{ZH}/partnerships/{partnership.slug}/").content.decode()
-    facts = re.search(r'<aside class="partnership__facts facts".*?</aside>', body, flags=re.S).group(0)
-    assert '<dd>Nottingham<span class="muted">（市议会，东米德兰兹）</span></dd>' in facts
-    # Chinese places by their Chinese names alone, the province in brackets after the city.
-    assert (
-        '<dd><span class="name" lang="zh-Hans">宁波</span><span class="muted">'
-        '（<span class="name" lang="zh-Hans">浙江省</span>）</span></dd>'
-    ) in facts
-    assert re.search(r"\s[(（]|[(（]\s", facts) is None  # no half-width brackets, no space before or inside
-    assert "(" not in facts and ")" not in facts
-    assert '<span class="muted">（转述）</span>' in body  # the reported-speech aside under a quote
-
-    english = get_response(client, f"/partnerships/{partnership.slug}/").content.decode()
-    assert '<dd>Nottingham<span class="muted"> (City council, East Midlands)</span></dd>' in english
-    assert (
-        '<dd>Ningbo <span class="name" lang="zh-Hans">宁波</span><span class="muted"> (Zhejiang Province '
-        '<span class="name" lang="zh-Hans">浙江省'
-    ) in english
-    assert '<span class="muted"> (reported speech)</span>' in english
-
-
-def test_chinese_pages_fall_back_to_english_where_no_chinese_was_entered(client, demo_content):
-    partnership = PartnershipFactory(
-        summary_en="A link with no Chinese text yet.", summary_zh_hans="", body_en="English story only."
-    )
-    body = get_response(client, f"/zh-hans/partnerships/{partnership.slug}/").content.decode()
-    # Shown in English and marked as English, so a screen reader does not read it as Chinese.
-    assert '<p class="lead" lang="en-GB">A link with no Chinese text yet.</p>' in body
-    assert '<div lang="en-GB"><p>English story only.</p></div>' in body
-    assert "合作历程" in body  # the interface around it is still Chinese
-
-    partnership.summary_zh_hans = "已有中文摘要。"
-    partnership.save()
-    body = get_response(client, f"/zh-hans/partnerships/{partnership.slug}/").content.decode()
-    assert '<p class="lead">已有中文摘要。</p>' in body and "A link with no Chinese text yet." not in body
-    english = get_response(client, f"/partnerships/{partnership.slug}/").content.decode()
-    assert '<p class="lead">A link with no Chinese text yet.</p>' in english  # no lang needed on English pages
-
-
-def test_a_figure_in_words_is_translated(client, demo_content):
-    assert "过半" in get_response(client, "/zh-hans/").content.decode()
-    assert "Over half" in get_response(client, "/").content.decode()
-
-
-@pytest.mark.parametrize(
-    "url", ["/partnerships/?q=宁波", "/zh-hans/partnerships/?q=宁波", "/zh-hans/partnerships/?q=ningbo"]
-)
-def test_search_finds_a_partnership_by_either_name_in_either_language(client, demo_content, url):
-    body = get_response(client, url).content.decode()
-    assert 'href="' + ("/zh-hans" if url.startswith(ZH) else "") + '/partnerships/nottingham-ningbo/"' in body
-
-
-# The enquiry form, its errors, the thanks page and the email, in the visitor's language ---
-
-
-def test_the_form_and_its_errors_in_chinese(client, db):
-    page = get_response(client, "/zh-hans/register/").content.decode()
-    assert "登记合作意向" in page and "单位名称" in page and re.search(r">\s*提交\s*</button>", page)
-    response = client.post("/zh-hans/register/", answers(organisation_name="", email="not-an-email", interests=None))
-    assert response.status_code == HTTPStatus.OK
-    body = response.content.decode()
-    assert "<title>错误：登记合作意向 | True Education Partnership</title>" in body  # full-width colon, no space
-    assert "请更正以下问题" in body
-    for message in ("请输入单位名称", "请按正确格式输入电子邮箱，例如 name@example.com", "请选择您感兴趣的方面"):
-        assert body.count(message) == 2, message  # in the summary and beside the field
-    summary = re.search(r'<ul class="error-summary__list[^"]*">(.*?)</ul>', body, flags=re.S).group(1)
-    messages = re.findall(r"<li>(?:<a [^>]*>)?([^<]+)<", summary)
-    assert len(messages) == 3 and all(CJK.search(message) for message in messages), messages
-
-
-def test_django_s_own_messages_come_in_chinese_too():
-    from django import forms
-
-    with translation.override("zh-hans"):
-        with pytest.raises(forms.ValidationError) as error:
-            forms.IntegerField().clean("abc")
-        assert error.value.messages == ["输入整数。"]
-
-
-def test_a_chinese_enquiry_gets_its_thanks_page_and_email_in_chinese(
-    client, db, mailoutbox, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):  # the emails go once the enquiry is committed
-        response = client.post(
-            "/zh-hans/register/",
-            answers(contact_name="王小明", organisation_name="宁波市第一中学", region="outside-uk"),
-        )
-    assert response.status_code == HTTPStatus.FOUND
-    assert response["Location"] == "/zh-hans/register/thanks/"
-    thanks = client.get(response["Location"]).content.decode()
-    assert "合作意向已提交" in thanks and "我们已向您提供的邮箱发送了一封附有编号的确认邮件" in thanks
-    assert "了解我们如何使用您的信息</a>。" in thanks
-    assert '<html lang="zh-Hans">' in thanks
-
-    enquiry = PartnershipEnquiry.objects.get()
-    assert enquiry.language == "zh-hans"
-    acknowledgement = next(message for message in mailoutbox if message.to == [enquiry.email])
-    assert acknowledgement.subject == f"我们已收到您登记的合作意向（编号 {enquiry.reference}）"
-    assert acknowledgement.body.startswith("您好！")  # no name: nothing the visitor typed (issue 12)
-    assert "王小明" not in acknowledgement.body and "宁波市第一中学" not in acknowledgement.body
-    assert f"收到您的合作意向，编号为 {enquiry.reference}" in acknowledgement.body
-    assert "咨询" not in acknowledgement.body  # an enquiry is a 合作意向 (docs/zh-glossary.md)
-    assert "/zh-hans/privacy/" in acknowledgement.body
-    staff = next(message for message in mailoutbox if message is not acknowledgement)
-    assert staff.subject.startswith("New partnership enquiry")  # staff read English
-
-
-def test_an_english_enquiry_gets_its_email_in_english(client, db, mailoutbox, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post("/register/", answers(), headers={"accept-language": "zh-CN"})
-    enquiry = PartnershipEnquiry.objects.get()
-    assert enquiry.language == "en"
-    acknowledgement = next(message for message in mailoutbox if message.to == [enquiry.email])
-    assert acknowledgement.subject == f"We have received your enquiry ({enquiry.reference})"

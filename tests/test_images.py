@@ -15,6 +15,7 @@ from PIL import Image, ImageCms, PngImagePlugin
 
 from partnerships.models import Partnership
 from tep_portal.images import MAX_PIXELS, MAX_SIDE, MAX_UPLOAD_BYTES, clean_image_upload
+from tests.admin.support import change_form_data
 
 GENERATED_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp)$")
 
@@ -179,31 +180,6 @@ def partnership(demo_content):
     return Partnership.objects.get(slug="nottingham-ningbo")
 
 
-def change_form_data(partnership, **overrides):
-    data = {
-        "council": partnership.council_id,
-        "chinese_place": partnership.chinese_place_id,
-        "slug": partnership.slug,
-        "kind": partnership.kind,
-        "year_established": partnership.year_established or "",
-        "status": partnership.status,
-        "confidence": partnership.confidence,
-        "summary_en": partnership.summary_en,
-        "hero_image_alt_en": "The Council House in Nottingham's Old Market Square",
-        "events-TOTAL_FORMS": "0",
-        "events-INITIAL_FORMS": "0",
-        "event_links-TOTAL_FORMS": "0",
-        "event_links-INITIAL_FORMS": "0",
-        "quotes-TOTAL_FORMS": "0",
-        "quotes-INITIAL_FORMS": "0",
-        "school_links-TOTAL_FORMS": "0",
-        "school_links-INITIAL_FORMS": "0",
-        "is_published": "on" if partnership.is_published else "",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value != ""}
-
-
 @pytest.mark.django_db
 def test_admin_stores_a_clean_copy_under_a_generated_name(admin_client, partnership, settings):
     photo = SimpleUploadedFile("../../etc/Nottingham GPS.jpg", encoded("JPEG", exif=camera_exif()))
@@ -275,7 +251,7 @@ def s3_bucket(settings, monkeypatch):
     endpoint = f"http://127.0.0.1:{port}"
     client = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-2")
     client.create_bucket(Bucket="tep-media", CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
-    # The same options tep_portal/settings.py builds from MEDIA_STORAGE=s3 (test_production checks that).
+    # The same options tep_portal/settings.py builds from MEDIA_STORAGE=s3 (tests/production/ checks that).
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {

@@ -1,7 +1,7 @@
 """Security headers, staff sign-in, sessions, the health check and the 503 page, in-process.
 
 Production-only behaviour (HTTPS redirect, HSTS, Secure __Host- cookies, check --deploy)
-is tested against a real production server in test_production.py.
+is tested against a real production server in tests/production/.
 """
 
 import logging
@@ -104,7 +104,7 @@ def test_health_check_sends_security_headers(client):
 
 
 def test_development_does_not_force_https(client):
-    # Tests run with the development settings: no redirect, no HSTS (test_production covers both).
+    # Tests run with the development settings: no redirect, no HSTS (tests/production/ covers both).
     response = client.get("/healthz/")
     assert response.status_code == HTTPStatus.OK
     assert "Strict-Transport-Security" not in response.headers

@@ -4,11 +4,18 @@ import smtplib
 import time
 
 from django.core.mail.backends.base import BaseEmailBackend
+from django.urls import reverse
 
 from enquiries.protection import issue_form_token
 
 REGISTER_URL = "/register/"
 THANKS_URL = "/register/thanks/"
+CHANGELIST = reverse("admin:enquiries_partnershipenquiry_changelist")  # the inbox
+
+
+def change_url(enquiry):
+    return reverse("admin:enquiries_partnershipenquiry_change", args=[enquiry.pk])
+
 
 VALID_ANSWERS = {
     "organisation_name": "Nottinghamshire County Council",

@@ -10,31 +10,23 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from enquiries.models import EnquiryStatus, EnquiryStatusChange
+from tests.admin.support import ENQUIRY_REVIEWERS, staff_user
 from tests.factories import PartnershipFactory
 from tests.html_forms import form_data
 
-from .support import PartnershipEnquiryFactory
+from .support import CHANGELIST, PartnershipEnquiryFactory, change_url
 
 pytestmark = pytest.mark.django_db
-
-CHANGELIST = reverse("admin:enquiries_partnershipenquiry_changelist")
-
-
-def change_url(enquiry):
-    return reverse("admin:enquiries_partnershipenquiry_change", args=[enquiry.pk])
 
 
 @pytest.fixture
 def reviewer(client, django_user_model):
-    call_command("create_staff_groups", stdout=io.StringIO())
-    user = django_user_model.objects.create_user("rreviewer", first_name="Rhiannon", last_name="Evans", is_staff=True)
-    user.groups.add(Group.objects.get(name="Enquiry reviewers"))
+    user = staff_user(django_user_model, ENQUIRY_REVIEWERS, "rreviewer", first_name="Rhiannon", last_name="Evans")
     client.force_login(user)
     client.user = user
     return client

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from enquiries.models import EnquiryNote, PartnershipEnquiry
+from tests.admin.support import staff_user
 
 from .support import PartnershipEnquiryFactory
 
@@ -21,8 +22,7 @@ def groups():
 
 
 def staff_client(client, django_user_model, group_name):
-    user = django_user_model.objects.create_user(f"{group_name.split()[0].lower()}", is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
+    user = staff_user(django_user_model, group_name)
     client.force_login(user)
     return client, user
 

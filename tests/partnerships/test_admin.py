@@ -6,6 +6,8 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
+from tests.admin.support import NO_PARTNERSHIP_INLINE_ROWS
+
 pytestmark = pytest.mark.django_db
 
 ADMIN_MODELS = [
@@ -55,14 +57,7 @@ def test_partnership_admin_makes_slug_from_names_and_shows_view_on_site(admin_cl
             "status": "active",
             "confidence": "high",
             "summary_en": "Planned.",
-            "events-TOTAL_FORMS": "0",
-            "events-INITIAL_FORMS": "0",
-            "event_links-TOTAL_FORMS": "0",
-            "event_links-INITIAL_FORMS": "0",
-            "quotes-TOTAL_FORMS": "0",
-            "quotes-INITIAL_FORMS": "0",
-            "school_links-TOTAL_FORMS": "0",
-            "school_links-INITIAL_FORMS": "0",
+            **NO_PARTNERSHIP_INLINE_ROWS,
         },
     )
     assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors

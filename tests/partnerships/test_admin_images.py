@@ -12,7 +12,8 @@ from django.urls import reverse
 from partnerships.models import ChinesePlace, Council, Partnership
 from partnerships.renditions import image_set
 from tests import test_images
-from tests.test_images import change_form_data, encoded
+from tests.admin.support import NO_PARTNERSHIP_INLINE_ROWS, change_form_data
+from tests.test_images import encoded
 
 # The fixtures of tests/test_images.py: the demo's Nottingham–Ningbo and a local S3 bucket.
 partnership = test_images.partnership
@@ -74,12 +75,7 @@ def test_adding_a_partnership_with_an_image_and_no_description_keeps_what_was_ty
         "summary_en": "Leeds and Ningbo plan a friendship link.",
         "body_zh_hans": "两市计划建立友好关系。",
         "hero_image": photo(),
-        "event_links-TOTAL_FORMS": "0",
-        "event_links-INITIAL_FORMS": "0",
-        "school_links-TOTAL_FORMS": "0",
-        "school_links-INITIAL_FORMS": "0",
-        "quotes-TOTAL_FORMS": "0",
-        "quotes-INITIAL_FORMS": "0",
+        **NO_PARTNERSHIP_INLINE_ROWS,
     }
     response = admin_client.post(reverse("admin:partnerships_partnership_add"), data)
     assert response.status_code == HTTPStatus.OK

@@ -1,32 +1,27 @@
 """Revision history (#11 point 3): who changed what, old and new side by side, restore a
 version, recover a deleted record; a content editor can do all of it; enquiries stay out."""
 
-import io
 import re
 from http import HTTPStatus
 
 import pytest
 import reversion
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Version
 
 from enquiries.models import PartnershipEnquiry
 from partnerships.models import Partnership, Quote, TimelineEvent
 from schools.models import SisterSchoolLink, UKSchool
+from tests.admin.support import CONTENT_EDITORS, change_form_data, staff_user
 from tests.factories import PartnershipFactory, SisterSchoolLinkFactory, TimelineEventFactory
 from tests.fetch import text_of
-from tests.test_images import change_form_data
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor(client, django_user_model):
-    call_command("create_staff_groups", stdout=io.StringIO())
-    user = django_user_model.objects.create_user("editor", is_staff=True, first_name="Eda", last_name="Tor")
-    user.groups.add(Group.objects.get(name="Content editors"))
+    user = staff_user(django_user_model, CONTENT_EDITORS, "editor", first_name="Eda", last_name="Tor")
     client.force_login(user)
     return client
 

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from .test_production import ROOT, fetch, site  # noqa: F401 - `site` is the module's make serve
+from .support import ROOT, fetch
 
 
 def heading(response):
@@ -26,7 +26,7 @@ def heading(response):
         ("/timeline/feed/", "application/rss+xml"),
     ],
 )
-def test_a_script_name_header_cannot_poison_the_page_cache(site, path, content_type):  # noqa: F811
+def test_a_script_name_header_cannot_poison_the_page_cache(site, path, content_type):
     home = heading(fetch(site.port, "/"))
     # The attack from the issue: with SCRIPT_NAME set to the path, the rest (PATH_INFO) is "/", the home page.
     # A proxy that passes headers with "_" lets the header through; gunicorn used to trust it from loopback.
@@ -41,13 +41,13 @@ def test_a_script_name_header_cannot_poison_the_page_cache(site, path, content_t
             assert response.text.startswith("<?xml")
 
 
-def test_a_script_name_header_does_not_route_the_request(site):  # noqa: F811
+def test_a_script_name_header_does_not_route_the_request(site):
     response = fetch(site.port, "/partnerships/", headers={"SCRIPT_NAME": "/partnerships"})
     assert response.status == 200
     assert heading(response) == "UK–China partnerships"
 
 
-def test_nothing_says_whether_a_page_came_from_the_cache(site):  # noqa: F811
+def test_nothing_says_whether_a_page_came_from_the_cache(site):
     first, second = fetch(site.port, "/partnerships/?q=Ningbo"), fetch(site.port, "/partnerships/?q=Ningbo")
     for response in (first, second):
         assert response.status == 200
@@ -56,7 +56,7 @@ def test_nothing_says_whether_a_page_came_from_the_cache(site):  # noqa: F811
     assert first.headers["ETag"] == second.headers["ETag"]
 
 
-def test_a_request_for_an_unknown_host_logs_one_line(site):  # noqa: F811
+def test_a_request_for_an_unknown_host_logs_one_line(site):
     start = len(site.output())
     assert fetch(site.port, "/timeline/", host="evil.example").status == 400
     deadline = time.monotonic() + 10
@@ -69,7 +69,7 @@ def test_a_request_for_an_unknown_host_logs_one_line(site):  # noqa: F811
 
 
 @pytest.mark.parametrize("path", ["/register/", "/", "/partnerships/nottingham-ningbo/"])
-def test_html_is_compressed_for_clients_that_accept_gzip(site, path):  # noqa: F811
+def test_html_is_compressed_for_clients_that_accept_gzip(site, path):
     plain = fetch(site.port, path, headers={"Accept-Encoding": "identity"})
     compressed = fetch(site.port, path, headers={"Accept-Encoding": "gzip, deflate, br"})
     assert "Content-Encoding" not in plain.headers
@@ -81,7 +81,7 @@ def test_html_is_compressed_for_clients_that_accept_gzip(site, path):  # noqa: F
 
 @pytest.mark.parametrize("accept", ["gzip;q=0", "gzip;q=0, identity", "br, gzip;q=0.000", "*;q=0", "identity"])
 @pytest.mark.parametrize("path", ["/register/", "/"])
-def test_gzip_refused_with_q_0_is_not_sent(site, path, accept):  # noqa: F811
+def test_gzip_refused_with_q_0_is_not_sent(site, path, accept):
     fetch(site.port, path, headers={"Accept-Encoding": "gzip"})  # stored compressed in the page cache
     response = fetch(site.port, path, headers={"Accept-Encoding": accept})
     assert response.status == 200
@@ -89,7 +89,7 @@ def test_gzip_refused_with_q_0_is_not_sent(site, path, accept):  # noqa: F811
     assert response.text.rstrip().endswith("</html>")
 
 
-def test_the_stylesheet_is_served_minified(site):  # noqa: F811
+def test_the_stylesheet_is_served_minified(site):
     page = fetch(site.port, "/").text
     href = re.search(r'<link rel="stylesheet" href="(/static/css/site\.[0-9a-f]+\.css)"', page).group(1)
     served = fetch(site.port, href, headers={"Accept-Encoding": "identity"}).text

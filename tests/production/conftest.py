@@ -1,0 +1,57 @@
+"""The production server, started as `make serve` runs it: once per test module, so each module
+begins with a server whose page cache and log are its own."""
+
+import pytest
+
+from tests.live_servers import ServerProcess, free_port
+
+from .support import GUNICORN, STAFF, manage, production_env
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """`make serve` on a loopback port, with the demo content and one staff account."""
+    root = tmp_path_factory.mktemp("production")
+    env = production_env(
+        SQLITE_PATH=root / "db.sqlite3",
+        DJANGO_STATIC_ROOT=root / "static",
+        MEDIA_ROOT=root / "media",
+        PORT=free_port(),
+        WEB_CONCURRENCY=2,
+        GUNICORN_THREADS=2,
+    )
+    for args in (["migrate", "--noinput"], ["load_demo_content"]):
+        result = manage(*args, env=env)
+        assert result.returncode == 0, result.stderr
+    staff = {
+        "DJANGO_SUPERUSER_USERNAME": STAFF["username"],
+        "DJANGO_SUPERUSER_PASSWORD": STAFF["password"],
+        "DJANGO_SUPERUSER_EMAIL": "curator@example.org",
+    }
+    result = manage("createsuperuser", "--noinput", env={**env, **staff})
+    assert result.returncode == 0, result.stderr
+    server = ServerProcess(["make", "--no-print-directory", "serve"], env, root / "serve.log")
+    server.static_root = root / "static"
+    try:
+        yield server.wait_until_up(timeout=180)
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def site_without_database(site, tmp_path_factory):
+    """The same production configuration, but PostgreSQL is unreachable (nothing listens on port 9)."""
+    root = tmp_path_factory.mktemp("production-no-db")
+    env = production_env(
+        DATABASE_URL="postgres://tep@127.0.0.1:9/tep",
+        DJANGO_STATIC_ROOT=site.static_root,  # collected by `make serve` above
+        PORT=free_port(),
+        WEB_CONCURRENCY=1,
+        GUNICORN_THREADS=2,
+    )
+    gunicorn = [GUNICORN, "--config", "tep_portal/gunicorn.conf.py", "tep_portal.wsgi"]
+    server = ServerProcess(gunicorn, env, root / "serve.log")
+    try:
+        yield server.wait_until_up(timeout=180)
+    finally:
+        server.stop()
