@@ -40,6 +40,8 @@ PUBLIC_PAGES = [
     "/benefits/",
     "/register/",
     "/register/thanks/",
+    "/register/uk-partner/",
+    "/register/uk-partner/thanks/",
     "/privacy/",
 ]
 
