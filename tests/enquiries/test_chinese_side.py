@@ -88,7 +88,14 @@ def test_the_chinese_page_reads_as_written_for_a_chinese_organisation(client):
 
 def test_the_uk_form_points_chinese_organisations_to_their_own(client):
     assertContains(client.get(REGISTER_URL), f'<a href="{UK_PARTNER_URL}">Use the form for Chinese organisations</a>')
-    assertContains(chinese(client, REGISTER_URL), '<a href="/zh-hans/register/uk-partner/">请填写中方登记表</a>')
+    assertContains(
+        chinese(client, REGISTER_URL),
+        '中国城市、教育局或学校希望寻找英国合作伙伴？请<a href="/zh-hans/register/uk-partner/">填写中方登记表</a>。',
+    )
+    assertContains(
+        chinese(client, UK_PARTNER_URL),
+        '英国地方政府、学校或单位希望寻找中国合作伙伴？请<a href="/zh-hans/register/">登记合作意向</a>。',
+    )
 
 
 def test_the_chinese_nav_home_page_and_footer_lead_to_it(client):
