@@ -112,7 +112,17 @@ def test_inbox_lists_newest_first_with_the_columns_staff_need(admin_client, admi
     assert changelist_rows(response) == [new.reference, old.reference]
     for text in ("Ysgol Glantaf", "Siân Llŷr", "Wales", "Sister-school partnership, Trade and investment", "New"):
         assertContains(response, text)
-    for header in ("Received", "Reference", "Organisation", "Contact name", "Region", "Interests", "Owner", "Waiting"):
+    for header in (
+        "Received",
+        "Reference",
+        "Side",
+        "Organisation",
+        "Contact name",
+        "Based in",
+        "Interests",
+        "Owner",
+        "Waiting",
+    ):
         assertContains(response, header)
     assertContains(response, "2\xa0hours")  # waiting time of the open enquiry
     assertContains(response, admin_user.get_username())
