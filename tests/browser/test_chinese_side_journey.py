@@ -82,7 +82,7 @@ def send_as_a_chinese_education_bureau(site, new_page, language):
     expect(page.locator("#id_phone")).to_be_focused()
     assert page.get_by_label(words["province_label"]).input_value() == "zhejiang"  # answers kept
     assert page.get_by_label(words["interests"][1], exact=True).is_checked()
-    assert not PartnershipEnquiry.objects.filter(language=language).exists()  # nothing stored yet
+    assert not PartnershipEnquiry.objects.filter(side="china", language=language).exists()  # nothing stored yet
 
     page.locator("#id_phone").fill("+86 574 8718 0000")
     page.locator("form.enquiry-form button[type=submit]").click()
