@@ -427,6 +427,16 @@ def test_subject_access_export_and_erasure_cover_the_chinese_side(tmp_path):
     assert PartnershipEnquiry.objects.count() == 0
 
 
+def test_the_privacy_notice_speaks_to_chinese_organisations_too(client):
+    english = client.get("/privacy/").content.decode()
+    assert "a Chinese province and city" in english
+    assert "UK partners, for Chinese organisations" in english
+    assert "with a possible UK partner (a council, school or other organisation) only with your agreement" in english
+    chinese_notice = chinese(client, "/privacy/").content.decode()
+    assert "英国合作方（适用于中国单位）" in chinese_notice
+    assert "我们才会将贵单位的信息和您的联系方式提供给可能的英国合作方" in chinese_notice
+
+
 def test_retention_anonymises_a_chinese_enquiry_and_keeps_its_figures():
     closed_long_ago = timezone.now() - timezone.timedelta(days=800)
     enquiry = PartnershipEnquiryFactory(chinese=True, status="declined", closed_at=closed_long_ago)
