@@ -159,6 +159,9 @@ class EnquiryForm(forms.ModelForm):
             "message": _("Tell us about your organisation and what you hope a partnership will achieve"),
         }
         help_texts = {
+            # The model's notes for staff ("UK side only.") are not for the public form.
+            "region": "",
+            "china_province": "",
             "email": _("We will only use this to reply to your enquiry."),
             "city": _("For example, Ningbo"),
             "phone": _("For an international number, include the country code, like +86."),

@@ -55,6 +55,7 @@ def test_the_page_asks_for_a_chinese_province_and_city_not_a_uk_region(client, d
     province = re.search(r'<select name="china_province".*?</select>', html, re.S).group(0)
     assert re.findall(r'<option value="([^"]*)"', province) == ["", *ChineseProvince.values]
     assert 'name="city"' in html and "For example, Ningbo" in html
+    assert "side only" not in html  # the model's notes for staff stay in the admin
     assert "Include the country code, for example +86 574 8718 0000." in html
     for value in ("government", "education-bureau", "school", "university", "business", "other"):
         assert f'name="organisation_type" value="{value}"' in html
