@@ -217,7 +217,7 @@ def test_chinese_side_errors_come_in_chinese_and_link_to_their_fields(client):
     links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary)
     assert links == [
         ("id_china_province", "请选择贵单位所在的省（自治区、直辖市）"),
-        ("id_city", "请填写所在城市"),
+        ("id_city", "请输入所在城市"),
     ]
     assert 'value="宁波市教育局"' in html and re.search(r'value="visit-uk"[^>]*checked', html)  # answers kept
     assert PartnershipEnquiry.objects.count() == 0
