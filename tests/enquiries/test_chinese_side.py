@@ -402,6 +402,7 @@ def test_a_chinese_sender_writing_in_chinese_gets_a_chinese_acknowledgement(
     assert "只有在征得您同意后，我们才会将您的信息提供给英国合作方。" in body
     assert "电子邮箱：hello@tep.example · 电话：+44 115 496 0000 · 微信：tep_uk_china" in body
     assert "/zh-hans/privacy/" in body
+    assert "咨询" not in body + acknowledgement.subject  # an enquiry is 合作意向 (../shared/zh-GLOSSARY.md)
     assert re.search(r"[\u4e00-\u9fff]: ", body) is None  # no ASCII colon after Chinese
     for typed in ("宁波市教育局", "王丽", "国际交流处处长", "我们希望"):
         assert typed not in body
