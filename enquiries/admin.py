@@ -20,7 +20,14 @@ from django.utils.translation import gettext, ngettext, override
 from django.utils.translation import gettext_lazy as _
 
 from . import exports, services
-from .admin_filters import InterestFilter, OrganisationTypeFilter, OwnerFilter, RegionFilter, StatusFilter
+from .admin_filters import (
+    InterestFilter,
+    OrganisationTypeFilter,
+    OwnerFilter,
+    RegionFilter,
+    SideFilter,
+    StatusFilter,
+)
 from .exports import spreadsheet_safe  # noqa: F401 - where the tests and older code find it
 from .management.commands.create_staff_groups import ENQUIRY_REVIEWERS
 from .models import (
@@ -140,9 +147,10 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
     list_display = [
         "created_at",
         "reference",
+        "side",
         "organisation_name",
         "contact_name",
-        "region",
+        "place",
         "interests_display",
         "status",
         "owner",
@@ -151,6 +159,7 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
     list_display_links = ["reference", "organisation_name"]
     list_filter = [
         StatusFilter,
+        SideFilter,
         InterestFilter,
         RegionFilter,
         OrganisationTypeFilter,
@@ -172,7 +181,20 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
             _("Review"),
             {"fields": ["reference", "created_at", "status", "move_to", "reopen_reason", "owner", "closed_at"]},
         ),
-        (_("Organisation"), {"fields": ["organisation_name", "organisation_type", "region", "partnership"]}),
+        (
+            _("Organisation"),
+            {
+                "fields": [
+                    "side",
+                    "organisation_name",
+                    "organisation_type",
+                    "region",
+                    "china_province",
+                    "city",
+                    "partnership",
+                ]
+            },
+        ),
         (_("Contact"), {"fields": ["contact_name", "job_title", "email_link", "phone"]}),
         (_("Enquiry"), {"fields": ["interests_display", "message", "language", "privacy_agreed_at"]}),
         (
@@ -219,6 +241,11 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
         local, _at, domain = obj.email.rpartition("@")
         href = f"mailto:{quote(local, safe='')}@{quote(domain, safe='')}?subject={quote(subject, safe='')}"
         return format_html('<a href="{}">{}</a>', href, obj.email)
+
+    @admin.display(description=_("based in"))
+    def place(self, obj):
+        """The UK region, or the Chinese city and province."""
+        return obj.place or "–"
 
     @admin.display(description=_("interests"))
     def interests_display(self, obj):

@@ -107,6 +107,12 @@ class RegionFilter(ChoiceFilter):
     parameter_name = "region__exact"
 
 
+class SideFilter(ChoiceFilter):
+    title = _("side")
+    field_name = "side"
+    parameter_name = "side__exact"
+
+
 class OrganisationTypeFilter(ChoiceFilter):
     title = _("type of organisation")
     field_name = "organisation_type"

@@ -1,4 +1,6 @@
-"""The public "Register for a China Partnership" form.
+"""The public enquiry forms: "Register for a China Partnership" (EnquiryForm, UK organisations)
+and its Chinese side (ChinaEnquiryForm, Chinese organisations seeking a UK partner). The
+Chinese side is the same form with its own choices, place and wording: one set of rules.
 
 Messages follow the GOV.UK Design System wording; every one says what to do.
 The HTML5 `required` and `maxlength` attributes are left out on purpose: the
@@ -17,28 +19,34 @@ from django.core.validators import EmailValidator, slug_re
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from partnerships.choices import ChineseProvince
 from partnerships.models import Partnership
 
 from .models import (
     ENQUIRY_REGION_CHOICES,
+    SIDE_INTERESTS,
+    SIDE_ORGANISATION_TYPES,
     SUBMITTED_FIELDS,
     EnquiryInterest,
+    EnquirySide,
     OrganisationType,
     PartnershipEnquiry,
 )
 from .validators import StrictEmailValidator, plain_text, single_line, strip_invisible
 
 PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()\-]+")
+PHONE_MESSAGE = _("Enter a telephone number, like 0115 496 0000 or +44 115 496 0000")
+# Where the organisation is: a UK region, or a Chinese province and city (each form asks for its own).
+PLACE_FIELDS = {EnquirySide.UK: ["region"], EnquirySide.CHINA: ["china_province", "city"]}
 
 
-def validate_phone(value):
+def validate_phone(value, message=PHONE_MESSAGE):
     """UK and international numbers: digits, spaces, brackets, hyphens, a leading +; 7 to 15 digits (E.164)."""
     digits = sum(char in "0123456789" for char in value)
     if not PHONE_CHARACTERS.fullmatch(value) or not 7 <= digits <= 15:
-        raise ValidationError(
-            _("Enter a telephone number, like 0115 496 0000 or +44 115 496 0000"), code="invalid_phone"
-        )
+        raise ValidationError(message, code="invalid_phone")
 
 
 class AgreementCheckbox(forms.CheckboxInput):
@@ -103,6 +111,12 @@ class EnquiryForm(forms.ModelForm):
     HONEYPOT_FIELD = "website"
     AGREEMENT_FIELD = "privacy_agreed"
 
+    # What differs between the sides (ChinaEnquiryForm sets its own); the rules do not.
+    side = EnquirySide.UK
+    choice_labels = {}  # an organisation type's or interest's label on this side's form, where not the model's
+    field_texts = {}  # {field: {"label": …, "help_text": …}} on top of Meta's
+    phone_message = PHONE_MESSAGE
+
     organisation_type = forms.ChoiceField(
         label=_("Type of organisation"),
         choices=OrganisationType.choices,
@@ -136,6 +150,8 @@ class EnquiryForm(forms.ModelForm):
         labels = {
             "organisation_name": _("Organisation name"),
             "region": _("Where is your organisation based?"),
+            "china_province": _("Province, municipality or autonomous region"),
+            "city": _("Your city"),
             "contact_name": _("Full name"),
             "job_title": _("Job title"),
             "email": _("Email address"),
@@ -143,7 +159,11 @@ class EnquiryForm(forms.ModelForm):
             "message": _("Tell us about your organisation and what you hope a partnership will achieve"),
         }
         help_texts = {
+            # The model's notes for staff ("UK side only.") are not for the public form.
+            "region": "",
+            "china_province": "",
             "email": _("We will only use this to reply to your enquiry."),
+            "city": _("For example, Ningbo"),
             "phone": _("For an international number, include the country code, like +86."),
             "message": _("For example, links you already have with China, or the timescale you are working to."),
         }
@@ -160,6 +180,11 @@ class EnquiryForm(forms.ModelForm):
                 _("Enter the name of your organisation"), _("Organisation name must be 200 characters or fewer")
             ),
             "region": _messages(_("Select where your organisation is based"), invalid_choice=_("Select a region")),
+            "china_province": _messages(
+                _("Select the province, municipality or autonomous region where your organisation is based"),
+                invalid_choice=_("Select a province from the list"),
+            ),
+            "city": _messages(_("Enter your city"), _("City must be 60 characters or fewer")),
             "contact_name": _messages(_("Enter your full name"), _("Full name must be 120 characters or fewer")),
             "job_title": _messages(_("Enter your job title"), _("Job title must be 120 characters or fewer")),
             "email": _messages(
@@ -175,15 +200,33 @@ class EnquiryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         fields = self.fields
         self.came_from = self.came_from_partnership()
-        fields["region"].choices = [("", _("Choose a region")), *ENQUIRY_REGION_CHOICES]
+        self.instance.side = self.side
+        self.place_fields = PLACE_FIELDS[self.side]
+        for name in {name for names in PLACE_FIELDS.values() for name in names} - set(self.place_fields):
+            del fields[name]
+        for name in self.place_fields:
+            fields[name].required = True  # blank in the model: the other side leaves it empty
+        for name, choices in (
+            ("organisation_type", SIDE_ORGANISATION_TYPES[self.side]),
+            ("interests", SIDE_INTERESTS[self.side]),
+        ):
+            fields[name].choices = [(choice.value, self.choice_labels.get(choice, choice.label)) for choice in choices]
+        for name, texts in self.field_texts.items():
+            for attribute, text in texts.items():
+                setattr(fields[name], attribute, text)
+        if "region" in fields:
+            fields["region"].choices = [("", _("Choose a region")), *ENQUIRY_REGION_CHOICES]
+        if "china_province" in fields:
+            fields["china_province"].choices = [("", _("Choose a province")), *ChineseProvince.choices]
         fields["privacy_agreed"].label = format_html(
             '{} <a href="{}" target="_blank" rel="noopener">{}</a>',
             _("I have read the"),
             reverse("enquiries:privacy"),
             _("privacy notice (opens in a new tab)"),
         )
-        for name in ("organisation_name", "contact_name", "job_title"):
-            fields[name].validators.append(single_line)
+        for name in ("organisation_name", "contact_name", "job_title", "city"):
+            if name in fields:
+                fields[name].validators.append(single_line)
         fields["email"].validators = [
             *(v for v in fields["email"].validators if not isinstance(v, EmailValidator)),
             StrictEmailValidator(message=self.Meta.error_messages["email"]["invalid"]),
@@ -197,7 +240,7 @@ class EnquiryForm(forms.ModelForm):
         self.helper.form_tag = False  # the template writes <form>, the error summary and the hidden fields
         self.helper.disable_csrf = True  # the template's {% csrf_token %} is the one
         self.helper.layout = Layout(
-            Fieldset(_("Your organisation"), "organisation_name", "organisation_type", "region"),
+            Fieldset(_("Your organisation"), "organisation_name", "organisation_type", *self.place_fields),
             Fieldset(_("About you"), "contact_name", "job_title", "email", "phone"),
             Fieldset(_("Your enquiry"), "interests", *(["partnership"] if self.came_from else []), "message"),
             "privacy_agreed",
@@ -242,6 +285,10 @@ class EnquiryForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         cleaned_data.setdefault("partnership", None)  # asked only of visitors who came from a partnership
+        cleaned_data["side"] = self.side
+        for names in PLACE_FIELDS.values():  # the other side's place: empty
+            for name in names:
+                cleaned_data.setdefault(name, "")
         return cleaned_data
 
     def clean_email(self):
@@ -257,7 +304,7 @@ class EnquiryForm(forms.ModelForm):
         # Full-width digits and symbols from Chinese keyboards become their ASCII forms.
         phone = " ".join(unicodedata.normalize("NFKC", self.cleaned_data["phone"]).split())
         if phone:
-            validate_phone(phone)
+            validate_phone(phone, self.phone_message)
         return phone
 
     @property
@@ -273,3 +320,30 @@ class EnquiryForm(forms.ModelForm):
                 target = field.auto_id + ("_0" if name in ("organisation_type", "interests") else "")
                 items.extend((message, target) for message in self.errors[name])
         return items
+
+
+class ChinaEnquiryForm(EnquiryForm):
+    """Chinese cities, education bureaus, schools and other organisations seeking a UK partner.
+
+    EnquiryForm's fields, rules, messages and protection, with this side's organisation types,
+    interests, place (province and city instead of a UK region) and wording."""
+
+    side = EnquirySide.CHINA
+    choice_labels = {
+        OrganisationType.SCHOOL: _("Primary or secondary school"),
+        OrganisationType.UNIVERSITY: pgettext_lazy("Chinese organisation type", "University or college"),
+        EnquiryInterest.SISTER_CITY: _("Finding a UK sister city"),
+        EnquiryInterest.SISTER_SCHOOL: _("Finding a UK sister school"),
+        EnquiryInterest.TRADE: _("Trade and economic cooperation"),
+    }
+    field_texts = {
+        "phone": {"help_text": _("Include the country code, for example +86 574 8718 0000.")},
+        "message": {
+            "label": _("Tell us about your organisation and the UK partner you are looking for"),
+            "help_text": _(
+                "For example, the kind of UK city or school you have in mind, the fields you would like to work "
+                "in, or your timescale."
+            ),
+        },
+    }
+    phone_message = _("Enter a telephone number, like +86 574 8718 0000")

@@ -1,9 +1,13 @@
-"""Enquiries from "Register for a China Partnership" and their review.
+"""Enquiries from "Register for a China Partnership" (UK organisations seeking a partner in
+China) and from Chinese organisations seeking a UK partner, and their review.
 
 The model holds the review's state machine; enquiries/services.py saves, emails
 and erases. The tables keep the names they were made with in the partnerships
 app (migration 0001 moved the models here without touching the data).
 """
+
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,11 +18,21 @@ from django.db.models.lookups import GreaterThan, LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.choices import ChineseProvince
 from partnerships.models import Partnership, UKRegion
+
+
+class EnquirySide(models.TextChoices):
+    """Which side of a partnership the enquiry comes from: the form the person used."""
+
+    UK = "uk", _("UK")
+    CHINA = "china", _("China")
 
 
 class OrganisationType(models.TextChoices):
     COUNCIL = "council", _("Council or local authority")
+    GOVERNMENT = "government", _("People's government or foreign affairs office")
+    EDUCATION_BUREAU = "education-bureau", _("Education bureau")
     SCHOOL = "school", _("School")
     UNIVERSITY = "university", _("University or college")
     BUSINESS = "business", _("Business")
@@ -29,19 +43,25 @@ class EnquiryInterest(models.TextChoices):
     SISTER_CITY = "sister-city", _("Sister-city partnership")
     SISTER_SCHOOL = "sister-school", _("Sister-school partnership")
     DELEGATION = "delegation", _("Council delegation visit to China")
+    VISIT_UK = "visit-uk", _("Visit or study tour to the UK")
+    EDUCATION = "education", _("Education exchange")
     TRADE = "trade", _("Trade and investment")
     OTHER = "other", _("Other")
 
 
+# What each side's form offers, in the choices' order: each side leaves out the other's own.
+SIDE_ORGANISATION_TYPES = {
+    EnquirySide.UK: [kind for kind in OrganisationType if kind not in ("government", "education-bureau")],
+    EnquirySide.CHINA: [kind for kind in OrganisationType if kind != OrganisationType.COUNCIL],
+}
+SIDE_INTERESTS = {
+    EnquirySide.UK: [interest for interest in EnquiryInterest if interest not in ("visit-uk", "education")],
+    EnquirySide.CHINA: [interest for interest in EnquiryInterest if interest != EnquiryInterest.DELEGATION],
+}
+
 # One boolean column per interest: filters and counts are plain indexed
 # lookups on SQLite and PostgreSQL alike (JSON containment is not portable).
-INTEREST_FIELDS = {
-    EnquiryInterest.SISTER_CITY: "interest_sister_city",
-    EnquiryInterest.SISTER_SCHOOL: "interest_sister_school",
-    EnquiryInterest.DELEGATION: "interest_delegation",
-    EnquiryInterest.TRADE: "interest_trade",
-    EnquiryInterest.OTHER: "interest_other",
-}
+INTEREST_FIELDS = {interest: "interest_" + interest.value.replace("-", "_") for interest in EnquiryInterest}
 
 OUTSIDE_UK = "outside-uk"
 ENQUIRY_REGION_CHOICES = [*UKRegion.choices, (OUTSIDE_UK, _("Outside the UK"))]
@@ -80,6 +100,8 @@ SUBMITTED_FIELDS = [
     "organisation_name",
     "organisation_type",
     "region",
+    "china_province",
+    "city",
     "contact_name",
     "job_title",
     "email",
@@ -87,8 +109,28 @@ SUBMITTED_FIELDS = [
     "partnership",
     "message",
 ]
-# Those that can name or reach a person: emptied when an enquiry is anonymised.
+# Those that can name or reach a person: emptied when an enquiry is anonymised. The place (UK
+# region, or Chinese province and city) stays with the figures, as an organisation's type does.
 PERSONAL_FIELDS = ["organisation_name", "contact_name", "job_title", "email", "phone", "message"]
+
+# The constraints' conditions (PartnershipEnquiry.Meta): each side has its own place, types and interests.
+PLACE_FITS_SIDE = Q(side=EnquirySide.UK.value, region__in=ENQUIRY_REGION_VALUES, china_province="", city="") | Q(
+    side=EnquirySide.CHINA.value, region="", china_province__in=ChineseProvince.values
+)
+ORGANISATION_TYPE_FITS_SIDE = reduce(
+    or_,
+    (
+        Q(side=side.value, organisation_type__in=[k.value for k in kinds])
+        for side, kinds in SIDE_ORGANISATION_TYPES.items()
+    ),
+)
+INTERESTS_FIT_SIDE = reduce(
+    or_,
+    (
+        Q(side=side.value, **{field: False for interest, field in INTEREST_FIELDS.items() if interest not in offered})
+        for side, offered in SIDE_INTERESTS.items()
+    ),
+)
 
 
 class PartnershipEnquiryQuerySet(models.QuerySet):
@@ -127,9 +169,20 @@ class PartnershipEnquiryQuerySet(models.QuerySet):
 
 
 class PartnershipEnquiry(models.Model):
-    """One "Register for a China Partnership" submission and where its review stands."""
+    """One enquiry (UK side: "Register for a China Partnership"; China side: a Chinese organisation
+    seeking a UK partner) and where its review stands."""
 
     # What the person submitted (read-only in the admin).
+    side = models.CharField(
+        _("side"),
+        max_length=8,
+        choices=EnquirySide,
+        default=EnquirySide.UK,
+        editable=False,
+        help_text=_(
+            "UK: a UK organisation seeking a partner in China. China: a Chinese organisation seeking a UK partner."
+        ),
+    )
     reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, editable=False)
     submission_token = models.UUIDField(_("submission token"), unique=True, editable=False)
     organisation_name = models.CharField(_("organisation"), max_length=200)
@@ -138,10 +191,22 @@ class PartnershipEnquiry(models.Model):
     job_title = models.CharField(_("job title"), max_length=120)
     email = models.EmailField(_("email"), max_length=254)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
-    region = models.CharField(_("region"), max_length=20, choices=ENQUIRY_REGION_CHOICES)
+    region = models.CharField(
+        _("region"), max_length=20, choices=ENQUIRY_REGION_CHOICES, blank=True, help_text=_("UK side only.")
+    )
+    china_province = models.CharField(
+        _("province"),
+        max_length=20,
+        choices=ChineseProvince,
+        blank=True,
+        help_text=_("China side only: the province, municipality or autonomous region."),
+    )
+    city = models.CharField(_("city"), max_length=60, blank=True, help_text=_("China side only."))
     interest_sister_city = models.BooleanField(EnquiryInterest.SISTER_CITY.label, default=False)
     interest_sister_school = models.BooleanField(EnquiryInterest.SISTER_SCHOOL.label, default=False)
     interest_delegation = models.BooleanField(EnquiryInterest.DELEGATION.label, default=False)
+    interest_visit_uk = models.BooleanField(EnquiryInterest.VISIT_UK.label, default=False)
+    interest_education = models.BooleanField(EnquiryInterest.EDUCATION.label, default=False)
     interest_trade = models.BooleanField(EnquiryInterest.TRADE.label, default=False)
     interest_other = models.BooleanField(EnquiryInterest.OTHER.label, default=False)
     partnership = models.ForeignKey(
@@ -209,18 +274,14 @@ class PartnershipEnquiry(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=EnquiryStatus.values), name="enquiry_status_valid"),
+            models.CheckConstraint(condition=Q(side__in=EnquirySide.values), name="enquiry_side_valid"),
+            models.CheckConstraint(condition=ORGANISATION_TYPE_FITS_SIDE, name="enquiry_organisation_type_fits_side"),
+            models.CheckConstraint(condition=PLACE_FITS_SIDE, name="enquiry_place_fits_side"),
             models.CheckConstraint(
-                condition=Q(organisation_type__in=OrganisationType.values), name="enquiry_organisation_type_valid"
-            ),
-            models.CheckConstraint(condition=Q(region__in=ENQUIRY_REGION_VALUES), name="enquiry_region_valid"),
-            models.CheckConstraint(
-                condition=Q(interest_sister_city=True)
-                | Q(interest_sister_school=True)
-                | Q(interest_delegation=True)
-                | Q(interest_trade=True)
-                | Q(interest_other=True),
+                condition=reduce(or_, (Q(**{field: True}) for field in INTEREST_FIELDS.values())),
                 name="enquiry_has_an_interest",
             ),
+            models.CheckConstraint(condition=INTERESTS_FIT_SIDE, name="enquiry_interests_fit_side"),
             models.CheckConstraint(
                 condition=Q(status__in=CLOSED_ENQUIRY_STATUSES, closed_at__isnull=False)
                 | (~Q(status__in=CLOSED_ENQUIRY_STATUSES) & Q(closed_at__isnull=True)),
@@ -240,6 +301,13 @@ class PartnershipEnquiry(models.Model):
     @staticmethod
     def make_reference(year, number):
         return f"TEP-{year}-{number:04d}"
+
+    @property
+    def place(self):
+        """Where the organisation is: its UK region, or its Chinese city and province."""
+        if self.side == EnquirySide.CHINA:
+            return _("%(city)s, %(province)s") % {"city": self.city, "province": self.get_china_province_display()}
+        return self.get_region_display()
 
     @property
     def interests(self):

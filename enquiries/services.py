@@ -27,6 +27,7 @@ from .models import (
     PERSONAL_FIELDS,
     SUBMITTED_FIELDS,
     EnquiryNote,
+    EnquirySide,
     EnquiryStatus,
     EnquiryStatusChange,
     PartnershipEnquiry,
@@ -38,14 +39,15 @@ SUBJECT_MAX_LENGTH = 150
 
 
 def enquiry_submit(*, data, submission_id, language):
-    """Store a validated enquiry, once per submission id, and queue its two emails
-    for after the commit. Returns (enquiry, created); a repeated submission id
-    (refresh, double click, retry) returns the enquiry stored the first time."""
+    """Store a validated enquiry (`data`: an enquiry form's cleaned_data, its side included), once
+    per submission id, and queue its two emails for after the commit. Returns (enquiry, created);
+    a repeated submission id (refresh, double click, retry) returns the enquiry stored the first time."""
     existing = PartnershipEnquiry.objects.for_submission(submission_id)
     if existing is not None:
         return existing, False
     enquiry = PartnershipEnquiry(
         submission_token=submission_id,
+        side=data["side"],
         language=language,
         privacy_agreed_at=timezone.now(),
         **{name: data[name] for name in SUBMITTED_FIELDS},
@@ -104,7 +106,11 @@ def build_staff_notification(enquiry):
 
 def build_acknowledgement(enquiry):
     with translation.override(enquiry.language):
-        subject = _("We have received your enquiry (%(reference)s)") % {"reference": enquiry.reference}
+        if enquiry.side == EnquirySide.CHINA:
+            subject = _("We have received your request for a UK partner (%(reference)s)")
+        else:
+            subject = _("We have received your enquiry (%(reference)s)")
+        subject %= {"reference": enquiry.reference}
         body = render_to_string("enquiries/emails/acknowledgement.txt", _email_context(enquiry))
     reply_to = settings.ENQUIRY_NOTIFY_EMAILS[:1]
     return EmailMessage(subject=_one_line(subject), body=body, to=[enquiry.email], reply_to=reply_to)
@@ -298,7 +304,10 @@ def personal_data_export(*, email):
                 "job_title": enquiry.job_title,
                 "email": enquiry.email,
                 "phone": enquiry.phone,
+                "side": enquiry.get_side_display(),
                 "region": enquiry.get_region_display(),
+                "china_province": enquiry.get_china_province_display(),
+                "city": enquiry.city,
                 "interests": [str(interest.label) for interest in enquiry.interests],
                 "partnership": str(enquiry.partnership) if enquiry.partnership else "",
                 "message": enquiry.message,

@@ -1,4 +1,5 @@
-"""The "Register for a China Partnership" form, its thanks page and the privacy notice."""
+"""The enquiry forms ("Register for a China Partnership", and its Chinese side for Chinese
+organisations seeking a UK partner), their thanks pages and the privacy notice."""
 
 import logging
 
@@ -10,7 +11,7 @@ from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -20,8 +21,8 @@ from tep_portal import holes
 from tep_portal.middleware import service_unavailable_response
 
 from . import services
-from .forms import EnquiryForm
-from .models import PartnershipEnquiry
+from .forms import ChinaEnquiryForm, EnquiryForm
+from .models import EnquirySide, PartnershipEnquiry
 from .privacy import PrivacyView  # noqa: F401 - the privacy notice, in its own module
 from .protection import (
     RateLimiter,
@@ -46,7 +47,10 @@ UNAVAILABLE_FALLBACK = (
 class EnquiryCreateView(FormView):
     page_cache_exempt = True  # each visitor's own CSRF and form tokens: shared through tep_portal.holes instead
     form_class = EnquiryForm
+    # Each side has its own template: the shared render (tep_portal.holes) is stored per template.
     template_name = "enquiries/form.html"
+    page_title = gettext_lazy("Register for a China Partnership")
+    thanks_url = "enquiries:register-thanks"
     http_method_names = ["get", "head", "post", "options"]
 
     def dispatch(self, request, *args, **kwargs):
@@ -114,7 +118,7 @@ class EnquiryCreateView(FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context[TOKEN_FIELD] = self.form_token()
-        context["page_title"] = _("Register for a China Partnership")
+        context["page_title"] = self.page_title
         context["error_summary"] = context["form"].error_summary() if context["form"].is_bound else []
         return context
 
@@ -128,7 +132,7 @@ class EnquiryCreateView(FormView):
             limiter.take()  # bots use up the limit too
             reason = "honeypot" if form.is_honeypot_filled else "too fast"
             logger.info("Enquiry discarded as automated (%s)", reason)
-            return redirect("enquiries:register-thanks")  # the bot learns nothing
+            return redirect(self.thanks_url)  # the bot learns nothing
         if token is None or is_token_expired(token):
             form.is_valid()
             form.add_error(None, _("This page was open for too long. Check your answers and send the form again."))
@@ -151,7 +155,7 @@ class EnquiryCreateView(FormView):
 
     def thanks(self, enquiry):
         self.request.session[SESSION_REFERENCE_KEY] = enquiry.reference
-        return redirect("enquiries:register-thanks")
+        return redirect(self.thanks_url)
 
     def rate_limited(self, form, limiter):
         logger.info("Enquiry refused: rate limit reached")
@@ -178,7 +182,8 @@ class EnquiryCreateView(FormView):
         messages, partnership names) queries the database that just failed.
         """
         posted = self.request.POST if self.request.method == "POST" else {}
-        field_names = [*EnquiryForm.Meta.fields, EnquiryForm.AGREEMENT_FIELD, TOKEN_FIELD]
+        form_class = self.get_form_class()
+        field_names = [*form_class.Meta.fields, form_class.AGREEMENT_FIELD, TOKEN_FIELD]
         context = {
             "answers": [(name, value) for name in field_names for value in posted.getlist(name)] if posted else [],
             "is_submission": bool(posted),
@@ -191,12 +196,30 @@ class EnquiryCreateView(FormView):
         )
 
 
+class UKPartnerEnquiryCreateView(EnquiryCreateView):
+    """Chinese cities, education bureaus and schools seeking a UK partner: the same view, limits and
+    protection, with the Chinese side's form, page and thanks page."""
+
+    form_class = ChinaEnquiryForm
+    template_name = "enquiries/form_uk_partner.html"
+    page_title = gettext_lazy("Chinese cities and schools seeking a UK partner")
+    thanks_url = "enquiries:uk-partner-thanks"
+
+
 @method_decorator(never_cache, name="dispatch")
 class EnquiryThanksView(TemplateView):
     page_cache_exempt = True  # shows the visitor's own reference
     template_name = "enquiries/thanks.html"
+    side = EnquirySide.UK  # what happens next, and with whom their details may be shared
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            page_title=_("Enquiry sent"), reference=self.request.session.get(SESSION_REFERENCE_KEY), **kwargs
+            page_title=_("Enquiry sent"),
+            reference=self.request.session.get(SESSION_REFERENCE_KEY),
+            side=self.side,
+            **kwargs,
         )
+
+
+class UKPartnerThanksView(EnquiryThanksView):
+    side = EnquirySide.CHINA

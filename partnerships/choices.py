@@ -89,3 +89,43 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year")
     MONTH = "month", _("Month")
     DAY = "day", _("Day")
+
+
+class ChineseProvince(models.TextChoices):
+    """China's provincial-level divisions (provinces, municipalities, autonomous regions and the two
+    special administrative regions), in the order of their national codes (GB/T 2260), the order
+    Chinese forms list them in. Labels are the English names; the Chinese names are their translations."""
+
+    BEIJING = "beijing", _("Beijing")
+    TIANJIN = "tianjin", _("Tianjin")
+    HEBEI = "hebei", _("Hebei")
+    SHANXI = "shanxi", _("Shanxi")
+    INNER_MONGOLIA = "inner-mongolia", _("Inner Mongolia")
+    LIAONING = "liaoning", _("Liaoning")
+    JILIN = "jilin", _("Jilin")
+    HEILONGJIANG = "heilongjiang", _("Heilongjiang")
+    SHANGHAI = "shanghai", _("Shanghai")
+    JIANGSU = "jiangsu", _("Jiangsu")
+    ZHEJIANG = "zhejiang", _("Zhejiang")
+    ANHUI = "anhui", _("Anhui")
+    FUJIAN = "fujian", _("Fujian")
+    JIANGXI = "jiangxi", _("Jiangxi")
+    SHANDONG = "shandong", _("Shandong")
+    HENAN = "henan", _("Henan")
+    HUBEI = "hubei", _("Hubei")
+    HUNAN = "hunan", _("Hunan")
+    GUANGDONG = "guangdong", _("Guangdong")
+    GUANGXI = "guangxi", _("Guangxi")
+    HAINAN = "hainan", _("Hainan")
+    CHONGQING = "chongqing", _("Chongqing")
+    SICHUAN = "sichuan", _("Sichuan")
+    GUIZHOU = "guizhou", _("Guizhou")
+    YUNNAN = "yunnan", _("Yunnan")
+    XIZANG = "xizang", _("Xizang (Tibet)")
+    SHAANXI = "shaanxi", _("Shaanxi")
+    GANSU = "gansu", _("Gansu")
+    QINGHAI = "qinghai", _("Qinghai")
+    NINGXIA = "ningxia", _("Ningxia")
+    XINJIANG = "xinjiang", _("Xinjiang")
+    HONG_KONG = "hong-kong", _("Hong Kong")
+    MACAO = "macao", _("Macao")

@@ -26,8 +26,8 @@ Registered name: {legal_name}. Company number: {company_number}. Registered with
 
 ## What we collect
 
-When you register for a China partnership we keep:
-- your organisation's name and type, and the region it is in
+When you register for a China partnership, or as a Chinese organisation seeking a UK partner, we keep:
+- your organisation's name and type, and where it is (a UK region, or a Chinese province and city)
 - your name, job title, email address and, if you give it, your telephone number
 - what you are interested in, the partnership page you came from, and your message
 - the language you used and when you sent the form
@@ -49,6 +49,10 @@ Only the TEP staff who handle enquiries. Companies that host this website and se
 ## Partners in China
 
 We share your organisation's and your contact details with a possible partner in China only with your agreement, and we will ask you first each time. China is outside the UK, so we will also tell you how your information is protected when it is sent there.
+
+## UK partners, for Chinese organisations
+
+If you are a Chinese organisation seeking a UK partner, we share your organisation's and your contact details with a possible UK partner (a council, school or other organisation) only with your agreement, and we will ask you first each time.
 
 ## How long we keep it
 
@@ -75,8 +79,8 @@ True Education Partnership（TEP）致力于促成并支持英国地方政府和
 
 ## 我们收集哪些信息
 
-当您登记合作意向时，我们会保存：
-- 您单位的名称、类型及所在地区
+当您登记合作意向（无论是寻找中国合作伙伴的英国单位，还是寻找英国合作伙伴的中国单位）时，我们会保存：
+- 您单位的名称、类型及所在地（英国地区，或中国的省份和城市）
 - 您的姓名、职务、电子邮箱，以及您提供的电话号码
 - 您感兴趣的方面、您访问表格前所在的合作关系页面，以及您的留言
 - 您使用的语言及提交表格的时间
@@ -98,6 +102,10 @@ True Education Partnership（TEP）致力于促成并支持英国地方政府和
 ## 中国合作方
 
 只有在征得您同意后，我们才会将您单位的信息和您的联系方式提供给可能的中国合作方，并且每次都会事先征询您的意见。由于中国在英国境外，我们还会告知您信息传送到中国时如何受到保护。
+
+## 英国合作方（适用于中国单位）
+
+如果贵单位是寻找英国合作伙伴的中国单位，只有在征得您同意后，我们才会将贵单位的信息和您的联系方式提供给可能的英国合作方（地方政府、学校或其他单位），并且每次都会事先征询您的意见。
 
 ## 我们保存多长时间
 

@@ -20,10 +20,12 @@ from django.utils import timezone, translation
 from enquiries.models import (
     CLOSED_ENQUIRY_STATUSES,
     INTEREST_FIELDS,
+    SIDE_INTERESTS,
+    SIDE_ORGANISATION_TYPES,
     EnquiryNote,
+    EnquirySide,
     EnquiryStatus,
     EnquiryStatusChange,
-    OrganisationType,
     PartnershipEnquiry,
 )
 from partnerships.models import (
@@ -277,7 +279,9 @@ def _enquiries(rng, partnerships, staff):
     span = (now - first).total_seconds()
     statuses = EnquiryStatus.values
     weights = [15, 10, 20, 10, 20, 25]
-    interests = list(INTEREST_FIELDS.values())
+    # UK-side enquiries, as the form sends them (the constraints hold each side to its own choices).
+    interests = [INTEREST_FIELDS[interest] for interest in SIDE_INTERESTS[EnquirySide.UK]]
+    organisation_types = [kind.value for kind in SIDE_ORGANISATION_TYPES[EnquirySide.UK]]
     regions = [*UKRegion.values, "outside-uk"]
     surnames = ["Smith", "Jones", "Llewelyn", "Wang", "Li", "Patel", "O'Brien", "Zhang", "Evans", "Brown"]
     rows = []
@@ -289,7 +293,7 @@ def _enquiries(rng, partnerships, staff):
             reference=PartnershipEnquiry.make_reference(created.year, i + 1),
             submission_token=uuid.UUID(int=rng.getrandbits(128)),
             organisation_name=f"{rng.choice(['Borough', 'City', 'County'])} Council of Benchford {i % 700}",
-            organisation_type=rng.choice(OrganisationType.values),
+            organisation_type=rng.choice(organisation_types),
             contact_name=f"{rng.choice(['Alex', 'Sam', 'Ffion', 'Wei', 'Priya'])} {rng.choice(surnames)}",
             job_title="International relations officer",
             email=f"contact{i}@council{i % 700}.example.org",

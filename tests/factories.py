@@ -112,3 +112,14 @@ class PartnershipEnquiryFactory(DjangoModelFactory):
     interest_sister_city = True
     message = "Please get in touch."
     privacy_agreed_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        # A Chinese organisation seeking a UK partner.
+        chinese = factory.Trait(
+            side="china",
+            organisation_type="education-bureau",
+            region="",
+            china_province="zhejiang",
+            city="Ningbo",
+            organisation_name=factory.Sequence(lambda n: f"宁波市教育局{n}"),
+        )

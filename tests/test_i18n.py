@@ -24,6 +24,8 @@ PUBLIC_PAGES = [
     "/partnerships/liverpool-shanghai/",
     "/register/",
     "/register/thanks/",
+    "/register/uk-partner/",
+    "/register/uk-partner/thanks/",
     "/privacy/",
 ]
 

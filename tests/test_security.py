@@ -34,6 +34,7 @@ PUBLIC_URLS = [
     "/schools/",
     "/timeline/",
     "/register/",
+    "/zh-hans/register/uk-partner/",
     "/zh-hans/",
     "/zh-hans/partnerships/nottingham-ningbo/",
 ]

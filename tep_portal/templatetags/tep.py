@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 
 from .. import holes, structured_data
 from .. import rich_text as rich_text_helpers
@@ -123,6 +123,10 @@ NAV_ITEMS = [
     (gettext_lazy("About"), "partnerships:about", {"partnerships:about"}),
     (gettext_lazy("Contact us"), "contact", {"contact"}),
 ]
+# Only on Chinese pages, first: the way in for Chinese cities, bureaus and schools seeking a UK partner,
+# where a Chinese reader looks first and where a phone shows it without scrolling the nav (issue 14).
+# English readers are UK organisations; the English pages link it from the home page and the footer.
+CHINESE_NAV_ITEMS = [(gettext_lazy("Find a UK partner"), "enquiries:uk-partner", {"enquiries:uk-partner"})]
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
@@ -135,9 +139,10 @@ def main_nav(context):
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     current = match.view_name if match and not context.get("is_error_page") else None
+    chinese = CHINESE_NAV_ITEMS if get_language() == "zh-hans" else []
     items = [
         {"label": label, "url": reverse(name), "is_page": current == name, "in_section": current in section}
-        for label, name, section in NAV_ITEMS
+        for label, name, section in [*chinese, *NAV_ITEMS]
     ]
     return {"items": items}
 

@@ -39,6 +39,9 @@ PAGE_TYPES = [
     PageType("register", "/register/"),
     # From a partnership's page, so the "my enquiry is about…" box is checked too.
     PageType("register-errors", "/register/?partnership=nottingham-ningbo", submit_empty=True),
+    # The Chinese side: Chinese organisations seeking a UK partner (province, city, their own choices).
+    PageType("uk-partner", "/register/uk-partner/"),
+    PageType("uk-partner-errors", "/register/uk-partner/", submit_empty=True),
     PageType("not-found", "/partnerships/no-such-partnership/", status=404),
 ]
 

@@ -33,17 +33,24 @@ def test_no_sideways_scrolling_at_320px(site, phone_page, path):
         assert header_item["x"] >= 0 and header_item["x"] + header_item["width"] <= NARROWEST["width"], selector
 
 
+# partnerships, schools, timeline, how it works, benefits, about, contact; on Chinese pages, first,
+# the way in for Chinese organisations seeking a UK partner.
+NAV_LINKS = {"/about/": (7, "Main"), "/zh-hans/about/": (8, "主导航")}
+
+
+@pytest.mark.parametrize("path", NAV_LINKS)
 @pytest.mark.parametrize("width", [320, 375])
-def test_phone_nav_links_are_each_reached_by_tab_in_view_and_big_enough(site, new_page, width):
+def test_phone_nav_links_are_each_reached_by_tab_in_view_and_big_enough(site, new_page, width, path):
     """The nav scrolls sideways on a phone: a link that gets focus out of view is scrolled into
     view. Chromium leaves a link that is already partly in view where it is (as it does in any
     scrolling box); enough of it must show for its focus style to be seen (WCAG 2.4.11)."""
     page = new_page("phone", reduced_motion="reduce")  # the focused link is in view once Tab returns
     page.set_viewport_size({"width": width, "height": 640})
-    page.goto(site + "/about/")
-    nav = page.get_by_role("navigation", name="Main")
+    page.goto(site + path)
+    count, name = NAV_LINKS[path]
+    nav = page.get_by_role("navigation", name=name)
     expected = [link.get_attribute("href") for link in nav.get_by_role("link").all()]
-    assert len(expected) == 7  # partnerships, schools, timeline, how it works, benefits, about, contact
+    assert len(expected) == count
     for selector in (".lang-switch a", ".site-header__cta"):
         for target in page.locator(selector).all():
             target_box = target.bounding_box()
@@ -65,8 +72,17 @@ def test_phone_nav_links_are_each_reached_by_tab_in_view_and_big_enough(site, ne
     assert reached == expected
 
 
-def test_desktop_nav_is_one_row(site, desktop_page):
-    desktop_page.goto(site + "/")
+def test_the_chinese_phone_nav_shows_the_way_in_for_chinese_organisations_without_scrolling(site, phone_page):
+    phone_page.goto(site + "/zh-hans/")
+    link = phone_page.get_by_role("navigation", name="主导航").get_by_role("link").first
+    assert link.inner_text() == "寻找英国合作伙伴"
+    link_box, bar = link.bounding_box(), box(phone_page, ".site-nav")
+    assert bar["x"] <= link_box["x"] and link_box["x"] + link_box["width"] <= bar["x"] + bar["width"]
+
+
+@pytest.mark.parametrize("path", ["/", "/zh-hans/"])
+def test_desktop_nav_is_one_row(site, desktop_page, path):
+    desktop_page.goto(site + path)
     tops = {link.bounding_box()["y"] for link in desktop_page.locator(".site-nav a").all()}
     assert len(tops) == 1
 

@@ -35,7 +35,17 @@ def test_inbox_lists_newest_first_with_the_columns_staff_need(admin_client, admi
     assert changelist_rows(response) == [new.reference, old.reference]
     for text in ("Ysgol Glantaf", "Siân Llŷr", "Wales", "Sister-school partnership, Trade and investment", "New"):
         assertContains(response, text)
-    for header in ("Received", "Reference", "Organisation", "Contact name", "Region", "Interests", "Owner", "Waiting"):
+    for header in (
+        "Received",
+        "Reference",
+        "Side",
+        "Organisation",
+        "Contact name",
+        "Based in",
+        "Interests",
+        "Owner",
+        "Waiting",
+    ):
         assertContains(response, header)
     assertContains(response, "2\xa0hours")  # waiting time of the open enquiry
     assertContains(response, admin_user.get_username())
@@ -60,8 +70,8 @@ def test_inbox_query_count_is_pinned(admin_client, admin_user, django_assert_num
     PartnershipEnquiryFactory.create_batch(20, owner=admin_user)
     admin_client.get(CHANGELIST)  # the session and user are loaded once per request either way
     # session, user, the owners for the filter, 2 counts, the page of rows with their owners joined,
-    # 6 facet counts (one per filter)
-    with django_assert_num_queries(12):
+    # 7 facet counts (one per filter: status, side, interest, region, type, owner, received)
+    with django_assert_num_queries(13):
         admin_client.get(CHANGELIST)
 
 

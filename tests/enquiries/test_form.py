@@ -45,6 +45,7 @@ def test_form_page_has_labelled_fields_with_autocomplete_and_no_browser_validati
     assert 'type="email"' in tag(html, "id_email")
     assert 'type="tel"' in tag(html, "id_phone")
     assert 'aria-describedby="id_email_helptext"' in tag(html, "id_email")
+    assert "aria-describedby" not in tag(html, "id_region")  # no help text: the model's note is for staff
     # Checkbox and radio groups are fieldsets with a legend.
     assert html.count("<legend") >= 5
     for value in ("sister-city", "sister-school", "delegation", "trade", "other"):

@@ -48,6 +48,8 @@ def reviewer(client, django_user_model):
         "status__exact=nonsense",
         "region__exact=%00",
         "region=%00",
+        "side__exact=%00",
+        "side__exact=taiwan",
         "organisation_type=%00",
         "interest=%00",
         "q=%00",

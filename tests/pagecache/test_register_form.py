@@ -11,8 +11,12 @@ from partnerships.models import Partnership
 from tests.enquiries.support import VALID_ANSWERS
 from tests.html_forms import form_data
 
+from .support import text
 
-@pytest.mark.parametrize("path", ["/register/", "/zh-hans/register/"])
+
+@pytest.mark.parametrize(
+    "path", ["/register/", "/zh-hans/register/", "/register/uk-partner/", "/zh-hans/register/uk-partner/"]
+)
 def test_the_register_form_is_never_cached(client, path):
     for _ in range(2):
         response = client.get(path)
@@ -51,6 +55,31 @@ def test_the_blank_register_form_is_shared_but_every_visitor_gets_their_own_toke
         response = visitor.post("/register/", {**data, **VALID_ANSWERS})
         assert response.status_code == 302, response.context["form"].errors
     assert PartnershipEnquiry.objects.filter(partnership=partnership).count() == 2
+
+
+def test_the_chinese_side_s_form_is_shared_apart_from_the_uk_one(client, django_assert_num_queries):
+    """/register/uk-partner/ is rendered once per language and shared like /register/, under its own
+    key: neither side's visitors get the other's form."""
+    form_renders = []
+    template_rendered.connect(record := lambda sender, template, **kwargs: form_renders.append(template.name))
+    try:
+        for path in ("/register/", "/register/uk-partner/", "/zh-hans/register/uk-partner/"):
+            client.get(path)
+        with django_assert_num_queries(0):
+            pages = {path: text(Client().get(path)) for path in ("/register/", "/register/uk-partner/")}
+            chinese = text(Client().get("/zh-hans/register/uk-partner/"))
+    finally:
+        template_rendered.disconnect(record)
+    assert form_renders.count("enquiries/form_uk_partner.html") == 2  # once per language, then shared
+    assert form_renders.count("enquiries/form.html") == 3  # the UK page, and the one each Chinese-side page extends
+    assert (
+        'name="china_province"' in pages["/register/uk-partner/"]
+        and 'name="region"' not in pages["/register/uk-partner/"]
+    )
+    assert 'name="region"' in pages["/register/"] and 'name="china_province"' not in pages["/register/"]
+    assert "中国城市和学校：寻找英国合作伙伴" in chinese and "tep-hole" not in chinese
+    first, second = form_data(pages["/register/uk-partner/"]), form_data(chinese)
+    assert first["form_token"] != second["form_token"]
 
 
 def test_the_register_form_is_shared_only_at_its_own_addresses(client):

@@ -39,6 +39,9 @@ BUDGETS = [
     # partnership's page, that one partnership
     ("/register/", 1),
     (pytest.param(lambda ps: f"/register/?partnership={ps[-1].slug}", 2, id="register-from-partnership")),
+    # the Chinese side's form: the same
+    ("/register/uk-partner/", 1),
+    ("/zh-hans/register/uk-partner/", 1),
     ("/zh-hans/", 9),
     # the organisation record
     ("/contact/", 1),

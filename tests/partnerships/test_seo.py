@@ -134,7 +134,7 @@ def sitemap_locations(client):
 def test_sitemap_lists_every_public_page(client, demo_content):
     locations, _ = sitemap_locations(client)
     expected = ["/", "/partnerships/", "/schools/", "/timeline/", "/about/", "/process/", "/benefits/"]
-    expected += ["/privacy/", "/register/", "/contact/"]
+    expected += ["/privacy/", "/register/", "/register/uk-partner/", "/contact/"]
     expected += ["/partnerships/map/", "/data/", "/partnerships.csv", "/partnerships.json"]
     expected += [p.get_absolute_url() for p in Partnership.objects.published()]
     expected += [s.get_absolute_url() for s in UKSchool.objects.published()]
