@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from tep_portal.admin import PublishActionsMixin
 from tep_portal.admin_forms import TranslatedErrorsMixin
@@ -125,7 +125,10 @@ class EventPartnershipInline(admin.TabularInline):
         return super().get_queryset(request).select_related("partnership__council", "partnership__chinese_place")
 
 
-class QuoteInline(TranslationTabularInline):
+class QuoteInline(TranslationStackedInline):
+    """One block per quote: with the text, speaker and role in both languages a row of a
+    table was twice as wide as the change form."""
+
     model = Quote
     fields = ["text", "speaker", "role", "is_paraphrase", "is_published"]
     extra = 0

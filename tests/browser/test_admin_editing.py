@@ -105,7 +105,7 @@ def test_editor_adds_a_partnership_on_one_screen(site, new_page, shots):
     link.locator("input[name$=year_started]").fill("2019")
     quotes = page.locator("#quotes-group")
     quotes.locator(".add-row a").click()
-    quote = quotes.locator("tr.dynamic-quotes").last
+    quote = quotes.locator(".dynamic-quotes").last
     quote.locator("textarea[name$=text_en]").fill("A friendship that lasts.")
     quote.locator("textarea[name$=text_zh_hans]").fill("长久的友谊。")
     quote.locator("input[name$=speaker_en]").fill("Lord Mayor of Leeds")
