@@ -31,9 +31,30 @@ from .presentation import place_label
 
 SEARCH_MAX_LENGTH = 100
 
+# One filter value for twin and sister cities together: Chinese names both 友好城市
+# (docs/zh-glossary.md), so a Chinese page offers them as this one choice.
+TWIN_OR_SISTER_CITY = "twin-or-sister-city"
+TWIN_AND_SISTER = (LinkKind.TWIN_CITY, LinkKind.SISTER_CITY)
+
 
 def _with_blank(label, choices):
     return [("", label), *choices]
+
+
+def kind_choices(selected=None):
+    """The kinds of link to filter by, one option for each name the visitor can tell apart.
+
+    Where the language names twin and sister cities alike (Chinese), they are one option,
+    twin-or-sister-city. A shared URL asking for one of them (an English page's choice) keeps
+    its value in that option: it selects what it selected where it was made, shows as chosen,
+    and stays so when the form is sent again.
+    """
+    both = (TWIN_OR_SISTER_CITY, _("Twin or sister city"))
+    others = [(kind.value, kind.label) for kind in LinkKind if kind not in TWIN_AND_SISTER]
+    if str(LinkKind.TWIN_CITY.label) != str(LinkKind.SISTER_CITY.label):
+        return [*((kind.value, kind.label) for kind in TWIN_AND_SISTER), both, *others]
+    value = selected if selected in TWIN_AND_SISTER else TWIN_OR_SISTER_CITY
+    return [(value, both[1]), *others]
 
 
 class FilterForm(forms.Form):
@@ -121,7 +142,8 @@ class DirectoryFilterForm(FilterForm):
         self.fields["province"].choices = _with_blank(
             _("All provinces"), [(slug, place_label(place)) for slug, place in self.provinces.items()]
         )
-        self.fields["kind"].choices = _with_blank(_("All kinds"), LinkKind.choices)
+        selected_kind = self.data.get("kind") if self.is_bound else None
+        self.fields["kind"].choices = _with_blank(_("All kinds"), kind_choices(selected_kind))
         self.fields["status"].choices = _with_blank(_("Any status"), LinkStatus.choices)
         self.fields["area"].choices = _with_blank(
             _("All areas"), [(slug, area.name) for slug, area in self.areas.items()]
@@ -162,7 +184,9 @@ class DirectoryFilterForm(FilterForm):
             queryset = queryset.filter(council__region=data["region"])
         if "province" in data:
             queryset = queryset.in_chinese_province(self.provinces[data["province"]])
-        if "kind" in data:
+        if data.get("kind") == TWIN_OR_SISTER_CITY:
+            queryset = queryset.filter(kind__in=TWIN_AND_SISTER)
+        elif "kind" in data:
             queryset = queryset.filter(kind=data["kind"])
         if "status" in data:
             queryset = queryset.filter(status=data["status"])

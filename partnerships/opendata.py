@@ -29,7 +29,7 @@ from tep_portal.spreadsheets import spreadsheet_safe
 from tep_portal.text import labelled
 from tep_portal.views import PublicPageMixin
 
-from .filters import DirectoryFilterForm
+from .filters import TWIN_OR_SISTER_CITY, DirectoryFilterForm
 from .views import published_partnerships
 
 LICENCE_NAME = "Open Government Licence v3.0"
@@ -295,6 +295,7 @@ class OpenDataView(PublicPageMixin, TemplateView):
         return super().get_context_data(
             fields=FIELDS,
             filters=[(name, field.label) for name, field in DirectoryFilterForm.base_fields.items()],
+            twin_or_sister_city=TWIN_OR_SISTER_CITY,
             licence_name=LICENCE_NAME,
             licence_url=LICENCE_URL,
             attribution=ATTRIBUTION,

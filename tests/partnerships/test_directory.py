@@ -298,3 +298,70 @@ def test_results_follow_every_edit_with_the_page_cache_off(client, demo_content,
     partnership.is_published = True
     partnership.save()
     assert results(client, "?q=ningbo")[0] == ["nottingham-ningbo"]
+
+
+# Twin and sister cities: two kinds in English, one (友好城市) in Chinese --------------------
+
+TWIN_AND_SISTER = ["twin-city", "sister-city"]
+
+
+def kind_options(body):
+    """(value, label, selected) of each option of the kind select."""
+    (select,) = re.findall(r'<select name="kind".*?</select>', body, flags=re.S)
+    return [
+        (value, label, bool(selected))
+        for value, selected, label in re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select)
+    ]
+
+
+def result_count(body):
+    return int(re.search(r'class="results__count">(\d+)', body).group(1))
+
+
+def published_count(*kinds):
+    return Partnership.objects.published().filter(kind__in=kinds).count()
+
+
+def test_chinese_pages_offer_twin_and_sister_cities_as_one_choice(client, demo_content):
+    options = kind_options(results(client, prefix="/zh-hans")[1])
+    assert [(value, label) for value, label, _ in options if label == "友好城市"] == [
+        ("twin-or-sister-city", "友好城市")
+    ]
+    assert not {"twin-city", "sister-city"} & {value for value, _, _ in options}
+
+
+def test_english_pages_keep_twin_and_sister_cities_apart(client, demo_content):
+    options = [(value, label) for value, label, _ in kind_options(results(client)[1])]
+    assert options[1:4] == [
+        ("twin-city", "Twin city"),
+        ("sister-city", "Sister city"),
+        ("twin-or-sister-city", "Twin or sister city"),
+    ]
+
+
+@pytest.mark.parametrize("prefix", ["", "/zh-hans"])
+def test_twin_or_sister_city_selects_both_kinds(client, demo_content, prefix):
+    # The demo content has both kinds, so the choice is more than either alone.
+    assert published_count("twin-city") and published_count("sister-city")
+    _, body = results(client, "?kind=twin-or-sister-city", prefix=prefix)
+    assert result_count(body) == published_count(*TWIN_AND_SISTER)
+    assert ("twin-or-sister-city", True) in [(value, selected) for value, _, selected in kind_options(body)]
+
+
+@pytest.mark.parametrize("kind", TWIN_AND_SISTER)
+def test_an_english_kind_on_a_chinese_page_keeps_its_meaning(client, demo_content, kind):
+    """A URL shared from an English page selects the same partnerships, shown as 友好城市 chosen,
+    and the form sent again keeps the value."""
+    _, body = results(client, f"?kind={kind}", prefix="/zh-hans")
+    assert "alert-danger" not in body
+    assert result_count(body) == published_count(kind)
+    assert [(value, selected) for value, label, selected in kind_options(body) if label == "友好城市"] == [(kind, True)]
+
+
+def test_the_directory_page_cache_tells_the_kinds_apart(client, demo_content, page_cache):
+    for _round in range(2):
+        both = client.get("/zh-hans/partnerships/?kind=twin-or-sister-city")
+        twin = client.get("/zh-hans/partnerships/?kind=twin-city")
+    assert both["X-Page-Cache"] == twin["X-Page-Cache"] == "hit"
+    assert result_count(both.content.decode()) == published_count(*TWIN_AND_SISTER)
+    assert result_count(twin.content.decode()) == published_count("twin-city")

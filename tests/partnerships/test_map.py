@@ -109,10 +109,12 @@ def test_status_shows_as_line_pattern_and_in_words(client):
         ("q=ningbo", {"nottingham"}),
         ("year_from=2000", {"nottingham"}),
         ("kind=province-link", {"glasgow"}),
+        ("kind=twin-or-sister-city", {"nottingham", "ended"}),
+        ("kind=sister-city", {"ended"}),
     ],
 )
 def test_the_directory_filters_apply_to_the_map(client, query, expected):
-    PartnershipFactory(slug="nottingham", year_established=2005, chinese_place__name_en="Ningbo")
+    PartnershipFactory(slug="nottingham", kind="twin-city", year_established=2005, chinese_place__name_en="Ningbo")
     PartnershipFactory(slug="glasgow", council__region="scotland", kind="province-link", year_established=1990)
     PartnershipFactory(slug="ended", status=LinkStatus.ENDED, year_established=1986, year_ended=2012)
 
@@ -122,6 +124,25 @@ def test_the_directory_filters_apply_to_the_map(client, query, expected):
     assert {href.split("/")[-2] for href in map_links(the_map(response))} == expected
     # Back to the directory with the same filters: a shareable URL either way.
     assert f'href="/partnerships/?{query}"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [("twin-or-sister-city", {"twin", "sister"}), ("twin-city", {"twin"}), ("sister-city", {"sister"})],
+)
+def test_the_chinese_map_offers_one_friendship_city_choice_and_keeps_shared_kinds(client, kind, expected):
+    PartnershipFactory(slug="twin", kind="twin-city")
+    PartnershipFactory(slug="sister", kind="sister-city")
+    PartnershipFactory(slug="province", kind="province-link")
+
+    response = client.get(f"/zh-hans{MAP_URL}?kind={kind}")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "alert-danger" not in html
+    assert {href.split("/")[-2] for href in map_links(the_map(response))} == expected
+    (select,) = re.findall(r'<select name="kind".*?</select>', html, flags=re.S)
+    assert re.findall(r'<option value="([^"]*)"( selected)?>友好城市</option>', select) == [(kind, " selected")]
 
 
 def test_a_bad_filter_value_is_reported_and_ignored(client):

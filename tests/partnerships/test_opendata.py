@@ -119,6 +119,24 @@ def test_the_directory_filters_select_the_rows(client, path):
     assert ids("year_to=1995") == {"ended-one"}
 
 
+@pytest.mark.parametrize("prefix", ["", "/zh-hans"])
+@pytest.mark.parametrize("path", ["/partnerships.csv", "/partnerships.json"])
+def test_twin_and_sister_cities_are_one_filter_value_and_each_their_own_in_both_languages(client, prefix, path):
+    for kind in ("twin-city", "sister-city", "friendship-city"):
+        PartnershipFactory(slug=kind, kind=kind)
+
+    def ids(kind):
+        response = client.get(f"{prefix}{path}?kind={kind}")
+        assert response.status_code == 200
+        rows = csv_rows(response) if path.endswith(".csv") else json_rows(response)
+        return {row["id"] for row in rows}
+
+    assert ids("twin-or-sister-city") == {"twin-city", "sister-city"}
+    # The values an English page's select produces mean the same in a Chinese file.
+    assert ids("twin-city") == {"twin-city"}
+    assert ids("sister-city") == {"sister-city"}
+
+
 def test_a_bad_filter_is_refused_with_the_reason_not_a_different_file(client):
     PartnershipFactory()
 
@@ -165,6 +183,13 @@ def test_the_data_page_documents_every_field_filter_and_the_licence(client):
     assert f'href="{LICENCE_URL}"' in html and "Open Government Licence v3.0" in html
     assert 'href="/partnerships.csv"' in html and 'href="/partnerships.json"' in html
     assert "Natural Earth" in html
+    assert "<code>twin-or-sister-city</code> selects twin cities and sister cities together" in html
+
+
+def test_the_chinese_data_page_explains_the_one_choice_for_twin_and_sister_cities(client):
+    html = client.get("/zh-hans/data/").content.decode()
+
+    assert "<code>twin-or-sister-city</code>同时选出<code>twin-city</code>和<code>sister-city</code>" in html
 
 
 def test_the_sitemap_lists_the_map_the_data_page_and_both_files(client):
