@@ -16,6 +16,7 @@ CHANGELIST = reverse("admin:enquiries_partnershipenquiry_changelist")  # the inb
 def change_url(enquiry):
     return reverse("admin:enquiries_partnershipenquiry_change", args=[enquiry.pk])
 
+
 # The Chinese side: Chinese organisations seeking a UK partner.
 UK_PARTNER_URL = "/register/uk-partner/"
 UK_PARTNER_THANKS_URL = "/register/uk-partner/thanks/"
