@@ -242,3 +242,19 @@ class TestCachedLikePages:
             response = client.get("/partnerships.csv?status=gone")
             assert response.status_code == 400
             assert response.get("X-Page-Cache") != "hit"
+
+
+def test_the_files_are_built_once_per_edit_and_for_each_address(client, settings, django_assert_num_queries):
+    """With the page cache off the files are still written once per content generation; an edit
+    shows at once, and the links inside them follow the address they were asked for."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.ALLOWED_HOSTS = ["testserver", "data.example"]
+    partnership = PartnershipFactory()
+    assert [row["id"] for row in json_rows(client.get("/partnerships.json"))] == [partnership.slug]
+    assert [row["id"] for row in csv_rows(client.get("/partnerships.csv"))] == [partnership.slug]
+    with django_assert_num_queries(0):
+        assert [row["id"] for row in csv_rows(client.get("/partnerships.csv"))] == [partnership.slug]
+    other_host = json_rows(client.get("/partnerships.json", HTTP_HOST="data.example"))
+    assert other_host[0]["url"].startswith("http://data.example/")
+    second = PartnershipFactory()
+    assert {row["id"] for row in csv_rows(client.get("/partnerships.csv"))} == {partnership.slug, second.slug}
