@@ -23,7 +23,7 @@ def test_partnership_page_in_chinese_shows_chinese_content_names_dates_and_dista
     assert "Ningbo" not in text_of(body.split("<main", 1)[1])  # Chinese names alone: no 宁波（Ningbo）
     assert "浙江省" in body
     assert "诺丁汉与宁波自2005年结为友好城市" in body  # the summary staff wrote in Chinese
-    assert "约 9,270 公里（5,760 英里）" in body  # kilometres first for Chinese readers
+    assert "约 9,270\u00a0公里（5,760\u00a0英里）" in body  # kilometres first; a figure never apart from its unit
     assert "2004年9月" in body and "2015年11月5日" in body
     assert "<dd>友好城市</dd>" in body  # the kind of link, translated (docs/zh-glossary.md)
 
