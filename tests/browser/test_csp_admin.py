@@ -51,8 +51,8 @@ def test_partnership_change_form_works_under_the_csp(site, staff_page):
     # An inline row added by inlines.js, then removed again.
     inline = page.locator("#quotes-group")
     inline.locator(".add-row a").click()
-    expect(inline.locator("tr.dynamic-quotes")).to_have_count(1)
-    inline.locator("tr.dynamic-quotes .inline-deletelink").click()
+    expect(inline.locator(".dynamic-quotes")).to_have_count(1)
+    inline.locator(".dynamic-quotes .inline-deletelink").click()
 
     # Save: the form posts to the same origin (form-action 'self') and comes back with a message.
     with page.expect_navigation():
