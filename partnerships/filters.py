@@ -101,6 +101,12 @@ class FilterForm(forms.Form):
         """What the rendered form depends on besides content: the values asked for, as given."""
         return tuple((name, self.data.get(name)) for name in self.fields) if self.is_bound else ()
 
+    @property
+    def shared_key(self):
+        """cache_key when the query string holds nothing but these filters (what a page drawn for
+        these filters may be shared under); None when it holds anything else."""
+        return self.cache_key if set(self.data) <= set(self.fields) else None
+
 
 class DirectoryFilterForm(FilterForm):
     q = forms.CharField(

@@ -84,10 +84,8 @@ class PartnershipMapView(PublicPageMixin, TemplateView):
         self.form = DirectoryFilterForm(self.request.GET)
         # Drawn once per content generation for each set of filters (the map and its list cost 70 ms
         # with 2,000 partnerships); a query string with anything else is this visitor's own.
-        if set(self.request.GET) <= set(DirectoryFilterForm.base_fields):
-            drawn = remember("partnership-map", self.draw, query_string(self.request))
-        else:
-            drawn = self.draw()
+        key = self.form.shared_key
+        drawn = self.draw() if key is None else remember("partnership-map", self.draw, key)
         return super().get_context_data(form=self.form, query=query_string(self.request), **drawn, **kwargs)
 
     def draw(self):

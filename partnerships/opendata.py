@@ -274,9 +274,8 @@ def _csv(request, partnerships):
 def _remembered(request, name, build):
     """A data file built once per content generation for each address and set of filters (2,000
     partnerships take 0.4 s to write out); with any other query parameter, built for this request."""
-    if set(request.GET) <= set(DirectoryFilterForm.base_fields):
-        return remember(name, build, request.build_absolute_uri("/"), sorted(request.GET.lists()))
-    return build()
+    key = DirectoryFilterForm(request.GET).shared_key
+    return build() if key is None else remember(name, build, request.build_absolute_uri("/"), key)
 
 
 def partnerships_json(request):

@@ -3,6 +3,7 @@
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
@@ -178,7 +179,8 @@ class TimelineView(PublicPageMixin, ListView):
         """Counted once per content generation and filters: counting 20,000 events (each with a
         published partnership) took half the page's time."""
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        paginator.count = remember("timeline-count", queryset.count, self.form.cache_key)
+        # With the date: events dated today become public at midnight without a new content generation.
+        paginator.count = remember("timeline-count", queryset.count, self.form.cache_key, timezone.localdate())
         return paginator
 
     page_title = gettext_lazy("Partnership timeline")

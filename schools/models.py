@@ -66,7 +66,9 @@ class UKSchool(models.Model):
     class Meta:
         verbose_name = _("UK school")
         verbose_name_plural = _("UK schools")
-        ordering = ["name"]
+        # By the English name, which every school has (name_zh_hans may be empty): the same order,
+        # and a stable one for pagination, in both languages.
+        ordering = ["name_en", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["urn"], condition=~Q(urn=""), name="ukschool_unique_urn"),
             models.CheckConstraint(condition=Q(phase__in=SchoolPhase.values), name="ukschool_phase_valid"),
@@ -96,7 +98,7 @@ class ChineseSchool(models.Model):
     class Meta:
         verbose_name = _("Chinese partner school")
         verbose_name_plural = _("Chinese partner schools")
-        ordering = ["name"]
+        ordering = ["name_en", "pk"]  # as UKSchool: one stable order in both languages
 
     def __str__(self):
         return self.name

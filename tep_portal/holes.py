@@ -31,7 +31,7 @@ def render(request, template_name, context, *, holes, key=None):
     """
     if key is None or not pagecache.is_shareable_request(request):
         return render_to_string(template_name, {**context, HOLES_CONTEXT: holes}, request=request)
-    cache_key = _cache_key(template_name, key)
+    cache_key = _cache_key(request, template_name, key)
     generation, entry = _read(cache_key)
     if entry is None or entry[0] != generation:
         nonce = secrets.token_hex(16)
@@ -50,15 +50,18 @@ def rendered(request, template_name, *, holes, key):
     published slug exists only while that slug was published in this generation."""
     if not pagecache.is_shareable_request(request):
         return None
-    generation, entry = _read(_cache_key(template_name, key))
+    generation, entry = _read(_cache_key(request, template_name, key))
     if entry is None or generation is None or entry[0] != generation:
         return None
     return _fill(entry[1], holes)
 
 
-def _cache_key(template_name, key):
+def _cache_key(request, template_name, key):
+    """Per release, language, template, variant, and scheme and host: the page holds absolute
+    links (canonical, hreflang, og:url), as the page cache's entries do."""
     release = f"{pagecache.ENTRY_FORMAT}:{pagecache.code_fingerprint()}"
-    return f"pagecache:holes{release}:{get_language()}:{template_name}:{_digest(key)}"
+    origin = _digest(request.build_absolute_uri("/"))
+    return f"pagecache:holes{release}:{get_language()}:{template_name}:{origin}:{_digest(key)}"
 
 
 def _read(cache_key):

@@ -113,6 +113,17 @@ def test_the_chinese_nav_home_page_and_footer_lead_to_it(client):
     assert f'href="{UK_PARTNER_URL}"' in footer
 
 
+def test_the_header_button_opens_each_language_s_own_side(client):
+    """Chinese pages are read by the Chinese side: their 登记合作意向 button opens the form for Chinese
+    organisations, not the UK one (where a Chinese bureau would be stored as a UK enquiry)."""
+
+    def header_button(html):
+        return re.search(r'class="btn btn-accent btn-sm site-header__cta" href="([^"]+)"', html).group(1)
+
+    assert header_button(chinese(client, "/partnerships/").content.decode()) == "/zh-hans/register/uk-partner/"
+    assert header_button(client.get("/partnerships/").content.decode()) == "/register/"
+
+
 def test_the_nav_marks_the_page_as_current(client):
     html = chinese(client, UK_PARTNER_URL).content.decode()
     assert re.search(r'href="/zh-hans/register/uk-partner/" aria-current="page">寻找英国合作伙伴</a>', html)

@@ -107,3 +107,14 @@ def test_the_shared_register_form_follows_content_edits_and_languages(client):
     partnership.is_published = False
     partnership.save()
     assert 'name="partnership"' not in client.get(path).content.decode()
+
+
+def test_the_shared_form_is_kept_apart_for_each_address(client, settings):
+    """The form page holds absolute links (canonical, hreflang): each host and scheme has its own."""
+    settings.ALLOWED_HOSTS = ["a.example", "b.example"]
+    for path in ("/register/", "/register/uk-partner/"):
+        assert f'href="http://a.example{path}"' in Client().get(path, HTTP_HOST="a.example").content.decode()
+        other = Client().get(path, HTTP_HOST="b.example").content.decode()
+        assert f'href="http://b.example{path}"' in other and "a.example" not in other
+        secure = Client().get(path, HTTP_HOST="a.example", secure=True).content.decode()
+        assert f'href="https://a.example{path}"' in secure

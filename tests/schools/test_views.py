@@ -95,3 +95,17 @@ def test_school_list_pages(client, db):
     assert len(re.findall(r'class="card school-card"', get_html(client, "/schools/?page=2"))) == 6
     get_html(client, "/schools/?page=3", HTTPStatus.NOT_FOUND)
     get_html(client, "/schools/?page=abc", HTTPStatus.NOT_FOUND)
+
+
+def test_schools_without_a_chinese_name_keep_the_english_order_on_chinese_pages(client, db):
+    """Ordering by the translated name would sort Chinese pages by an empty name_zh_hans (no order
+    at all, so pages could repeat or skip schools); both languages list by the English name."""
+    for name in ("Zeta Academy", "Alpha School", "Mid College"):
+        SisterSchoolLinkFactory(uk_school=UKSchoolFactory(name_en=name, name_zh_hans=None))
+
+    def listed(prefix):
+        body = get_html(client, f"{prefix}/schools/")
+        return [name for name in re.findall(r"(Alpha School|Mid College|Zeta Academy)", body)]
+
+    assert list(dict.fromkeys(listed(""))) == ["Alpha School", "Mid College", "Zeta Academy"]
+    assert list(dict.fromkeys(listed("/zh-hans"))) == ["Alpha School", "Mid College", "Zeta Academy"]
