@@ -3,6 +3,8 @@ the partnership and school pages' reading order at phone and desktop widths."""
 
 import pytest
 
+from tests.factories import ChinesePlaceFactory, PartnershipFactory
+
 PARTNERSHIP = "/partnerships/nottingham-ningbo/"
 NARROWEST = {"width": 320, "height": 640}
 # At 375px wide; the header took about 205px before the nav became one scrolling row.
@@ -12,6 +14,15 @@ MIN_TARGET = 24  # WCAG 2.5.8 target size, in CSS pixels
 
 def box(page, selector):
     return page.locator(selector).bounding_box()
+
+
+def test_a_long_name_without_chinese_still_fits_a_chinese_page_at_320px(site, phone_page):
+    """Names in Chinese script never break; a pinyin or English name (no Chinese name yet) wraps."""
+    place = ChinesePlaceFactory(name_en="Xishuangbanna Dai Autonomous Prefecture Capital", name_zh_hans="")
+    partnership = PartnershipFactory(chinese_place=place, council__name_en="Nottinghamshire")
+    phone_page.set_viewport_size(NARROWEST)
+    phone_page.goto(f"{site}/zh-hans{partnership.get_absolute_url()}")
+    assert phone_page.evaluate("() => document.documentElement.scrollWidth") <= NARROWEST["width"]
 
 
 @pytest.mark.parametrize("path", ["/", "/zh-hans/", PARTNERSHIP])
