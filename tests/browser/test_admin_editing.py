@@ -161,11 +161,15 @@ def test_editor_toolbar_makes_a_link_under_the_csp(site, new_page, shots):
     page.once("dialog", lambda dialog: dialog.accept("https://www.nottingham.gov.uk/"))
     page.locator(".prose-menubar [title*='link' i], .prose-menubar__button[title*='Link']").first.click()
     dialog = page.locator("dialog[open]")
+    link = editor.locator("a[href='https://www.nottingham.gov.uk/']")
+    # The editor asks for the URL in its own <dialog> (or a prompt, accepted above): wait for one or the
+    # other rather than look once, which raced the dialog opening on a busy machine.
+    expect(dialog.or_(link)).not_to_have_count(0)
     if dialog.count():
         dialog.locator("input").first.fill("https://www.nottingham.gov.uk/")
         shots(page, "editor-link-dialog")
         dialog.locator("button[type=submit], button:has-text('Update'), button:has-text('OK')").first.click()
-    expect(editor.locator("a[href='https://www.nottingham.gov.uk/']")).to_have_count(1)
+    expect(link).to_have_count(1)
     with page.expect_navigation():
         page.locator("input[name=_continue]").first.click()
     page_record.refresh_from_db()
