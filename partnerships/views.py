@@ -4,6 +4,7 @@
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
@@ -54,26 +55,25 @@ class HomeView(PublicPageMixin, TemplateView):
         from .map_views import home_map  # map_views reads through this module (published_partnerships)
 
         pages = {page.slug: page for page in Page.objects.filter(slug__in=["home", "about"])}
-        # The counts read every partnership and school: once per content generation, not per visit.
-        figures, school_count = remember("home-figures", self.figures)
+        # The body below the title is kept per content generation (the template): what it reads is
+        # read only when it is rendered. The figures read every partnership and school.
         return super().get_context_data(
             page=pages.get("home"),
             about=pages.get("about"),
-            figures=figures,
-            school_count=school_count,
+            figures=SimpleLazyObject(lambda: remember("home-figures", self.figures)),
             statistics=Statistic.objects.published(),
             featured=published_partnerships().filter(is_featured=True),
             events=events_with_partnerships(TimelineEvent.objects.published().newest_first())[:HOME_EVENTS],
-            map=home_map(),
+            map=SimpleLazyObject(home_map),
             **kwargs,
         )
 
     @staticmethod
     def figures():
-        return (
-            Partnership.objects.published().active().headline_figures(),
-            related_objects(Council, "schools").published().count(),
-        )
+        return {
+            **Partnership.objects.published().active().headline_figures(),
+            "schools": related_objects(Council, "schools").published().count(),
+        }
 
 
 class PartnershipListView(PublicPageMixin, ListView):
@@ -97,9 +97,15 @@ class PartnershipListView(PublicPageMixin, ListView):
         return remember("directory-ids", lambda: list(matching.values_list("pk", flat=True)), self.form.cache_key)
 
     def paginate_queryset(self, queryset, page_size):
+        """The page's partnerships, read when the template renders them: the list of results is
+        kept per content generation, filters and page number (the template)."""
         paginator, page, ids, is_paginated = super().paginate_queryset(queryset, page_size)
-        found = published_partnerships().in_bulk(ids)
-        page.object_list = [found[pk] for pk in ids if pk in found]
+
+        def partnerships():
+            found = published_partnerships().in_bulk(ids)
+            return [found[pk] for pk in ids if pk in found]
+
+        page.object_list = SimpleLazyObject(partnerships)
         return paginator, page, page.object_list, is_paginated
 
     def get_page_title(self, context):
@@ -122,18 +128,23 @@ class PartnershipDetailView(PreviewMixin, PublicPageMixin, DetailView):
     model = Partnership
 
     def get_queryset(self):
-        # Staff who may change partnerships preview drafts, with the drafts that belong to them.
+        return Partnership.objects.with_places() if self.previewing else published_partnerships()
+
+    def get_object(self, queryset=None):
+        """The partnership, with its events, sister-school links and quotes as querysets read on
+        first use: the page's body is a fragment kept per content generation (the template), so
+        a visit after the first (a new query string, the page cache off) runs none of them.
+        Staff who may change partnerships preview drafts, with the drafts that belong to them."""
+        partnership = super().get_object(queryset)
         visible = (lambda qs: qs.all()) if self.previewing else (lambda qs: qs.published())
-        events = visible(TimelineEvent.objects).order_by("date", "id")
-        links = visible(related_objects(Partnership, "school_links")).select_related(
-            "uk_school__council", "chinese_school__city"
+        partnership.public_events = visible(partnership.events).order_by("date", "id")
+        partnership.public_school_links = (
+            visible(related_objects(Partnership, "school_links"))
+            .filter(partnership=partnership)
+            .select_related("uk_school__council", "chinese_school__city")
         )
-        partnerships = Partnership.objects.with_places() if self.previewing else published_partnerships()
-        return partnerships.prefetch_related(
-            Prefetch("events", queryset=events, to_attr="public_events"),
-            Prefetch("school_links", queryset=links, to_attr="public_school_links"),
-            Prefetch("quotes", queryset=visible(Quote.objects), to_attr="public_quotes"),
-        )
+        partnership.public_quotes = visible(Quote.objects).filter(partnership=partnership)
+        return partnership
 
     def get_breadcrumbs(self):
         return [(_("Partnerships"), reverse("partnerships:list")), (str(self.object), self.object.get_absolute_url())]
@@ -153,17 +164,22 @@ class PartnershipDetailView(PreviewMixin, PublicPageMixin, DetailView):
         return self.object.summary or str(self.object)
 
     def get_structured_data(self, context):
-        return [structured_data.events(self.request, self.object.public_events, partnership=self.object)]
+        partnership = self.object
+
+        def events():
+            return structured_data.events(self.request, partnership.public_events, partnership=partnership)
+
+        if self.previewing:
+            return [events()]
+        # Kept like the page's body; it holds absolute URLs, so per scheme and host as pages are.
+        return [remember("partnership-events-data", events, partnership.pk, self.request.build_absolute_uri("/"))]
 
     def get_context_data(self, **kwargs):
         partnership = self.object
-        # Always one query (empty when there is no area), so every partnership page costs the same.
-        same_area = (
-            published_partnerships().filter(area__isnull=False, area_id=partnership.area_id).exclude(pk=partnership.pk)
-        )
-        return super().get_context_data(
-            same_area=list(same_area), hero=renditions.image_set(partnership.hero_image), **kwargs
-        )
+        # Read by the template only when the partnership has an area (and the body is not kept).
+        same_area = published_partnerships().filter(area_id=partnership.area_id).exclude(pk=partnership.pk)
+        hero = renditions.image_set(partnership.hero_image)
+        return super().get_context_data(same_area=same_area, hero=hero, **kwargs)
 
 
 class TimelineView(PublicPageMixin, ListView):

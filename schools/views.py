@@ -1,5 +1,6 @@
-"""UK schools with sister schools in China. Fixed query counts: the school
-(or the page of schools), then one prefetch per related list."""
+"""UK schools with sister schools in China. Fixed query counts: the school (or the page of
+schools), then one query per related list, and none of those while the page's body is kept
+for the content generation (tep_portal/fragment_cache.py)."""
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.views.generic import DetailView, ListView
 
 from partnerships.models import Partnership, TimelineEvent
 from partnerships.presentation import uk_name
+from tep_portal.fragment_cache import remember
 from tep_portal.preview import PreviewMixin
 from tep_portal.views import PublicPageMixin
 
@@ -37,6 +39,12 @@ class SchoolListView(PublicPageMixin, ListView):
     def get_queryset(self):
         return schools_with_links()
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Counted once per content generation; each page's list of schools is kept with it (the template)."""
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = remember("schools-count", queryset.count)
+        return paginator
+
     page_title = gettext_lazy("Sister schools in the UK and China")
     meta_description = gettext_lazy(
         "UK schools with a sister school in China through True Education Partnership, and what they have done together."
@@ -52,13 +60,18 @@ class SchoolDetailView(PreviewMixin, PublicPageMixin, DetailView):
     model = UKSchool
 
     def get_queryset(self):
-        # Staff who may change schools preview drafts, with the drafts that belong to them.
-        events = (TimelineEvent.objects.all() if self.previewing else TimelineEvent.objects.published()).order_by(
-            "date", "id"
-        )
-        return schools_with_links(drafts=self.previewing).prefetch_related(
-            Prefetch("events", queryset=events, to_attr="public_events")
-        )
+        schools = UKSchool.objects.all() if self.previewing else UKSchool.objects.published()
+        return schools.select_related("council")
+
+    def get_object(self, queryset=None):
+        """The school, with its links and events as querysets read on first use: the page's body
+        is kept per content generation (the template). Staff who may change schools preview
+        drafts, with the drafts that belong to them."""
+        school = super().get_object(queryset)
+        school.public_links = published_links(drafts=self.previewing).filter(uk_school=school)
+        events = TimelineEvent.objects.all() if self.previewing else TimelineEvent.objects.published()
+        school.public_events = events.filter(schools=school).order_by("date", "id")
+        return school
 
     def get_breadcrumbs(self):
         return [(_("Schools"), reverse("schools:list")), (uk_name(self.object), self.object.get_absolute_url())]

@@ -1,6 +1,8 @@
 """Pages shared by every visitor but for a few values of each visitor's own, such as the
 enquiry form's CSRF and form tokens: rendered once per content generation (see
-tep_portal/pagecache.py) with holes where those values go."""
+tep_portal/pagecache.py) with holes where those values go. Such a page is never served by
+the page cache: it is a shared fragment with holes, so FRAGMENT_CACHE_ENABLED switches it
+(as it does tep_portal/fragment_cache.py), not PAGE_CACHE_ENABLED."""
 
 import hashlib
 import re
@@ -29,7 +31,7 @@ def render(request, template_name, context, *, holes, key=None):
     None: this visitor's own page, never shared. Renders afresh, without storing, also
     when the request may not share pages or the cache does not answer.
     """
-    if key is None or not pagecache.is_shareable_request(request):
+    if key is None or not _may_share(request):
         return render_to_string(template_name, {**context, HOLES_CONTEXT: holes}, request=request)
     cache_key = _cache_key(request, template_name, key)
     generation, entry = _read(cache_key)
@@ -48,12 +50,16 @@ def rendered(request, template_name, *, holes, key):
     the page and calls `render`). Lets a view answer without the database when what
     it would look up is what the shared page was rendered from: an entry under a
     published slug exists only while that slug was published in this generation."""
-    if not pagecache.is_shareable_request(request):
+    if not _may_share(request):
         return None
     generation, entry = _read(_cache_key(request, template_name, key))
     if entry is None or generation is None or entry[0] != generation:
         return None
     return _fill(entry[1], holes)
+
+
+def _may_share(request):
+    return settings.FRAGMENT_CACHE_ENABLED and pagecache.may_share(request)
 
 
 def _cache_key(request, template_name, key):

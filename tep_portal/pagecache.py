@@ -209,10 +209,15 @@ def code_fingerprint():
 
 
 def is_shareable_request(request):
-    """An anonymous GET/HEAD whose page may be shared with every visitor: the page
-    cache is on, no session or messages cookie (signed-in staff) is carried, and
-    the page is routed by its own path."""
-    if not enabled() or request.method not in ("GET", "HEAD"):
+    """An anonymous GET/HEAD whose page may be shared with every visitor, and the page
+    cache is on."""
+    return enabled() and may_share(request)
+
+
+def may_share(request):
+    """What this request is shown may be what every visitor is shown: a GET/HEAD with no
+    session or messages cookie (signed-in staff), routed by its own path."""
+    if request.method not in ("GET", "HEAD"):
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies:

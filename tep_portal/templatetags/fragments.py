@@ -6,6 +6,8 @@ For parts of a page that are the same whatever its query string says, so a page
 that cannot come from the page cache (a new search, the page cache switched off,
 the minutes after an edit) still skips their template work. Only for content
 every visitor may see: nothing from the request (user, CSRF token) may be inside.
+A staff preview (a `preview` in the context: tep_portal/preview.py) renders every
+fragment afresh and keeps none, so drafts never reach a visitor and staff see them.
 Loaded in templates with `{% load fragments %}`.
 """
 
@@ -22,6 +24,8 @@ class CachedFragmentNode(template.Node):
         self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
 
     def render(self, context):
+        if context.get("preview"):
+            return self.nodelist.render(context)
         vary = [value.resolve(context) for value in self.vary_on]
         # What the template engine rendered (escaped as it renders), so safe as it stands.
         return mark_safe(remember(self.name, lambda: self.nodelist.render(context), *vary))

@@ -1,0 +1,145 @@
+"""Pages the page cache does not serve (a campaign's ?utm_source=…, the page cache off, a new
+search) keep the part that is the same for every visitor per content generation
+(tests/conftest.py switches the page cache off for these tests): a second visit reads only
+what the page's head needs, shows exactly the same page, and every edit shows at once. A
+staff preview neither reads nor keeps such a body."""
+
+import datetime
+import io
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import Client
+from django.test.signals import template_rendered
+
+from partnerships.models import Partnership
+from schools.models import UKSchool
+from tests.factories import PartnershipFactory, SisterSchoolLinkFactory, TimelineEventFactory
+from tests.fetch import text_of
+
+pytestmark = pytest.mark.django_db
+
+
+def partnership_page():
+    return Partnership.objects.get(slug="nottingham-ningbo").get_absolute_url()
+
+
+def school_page():
+    return UKSchool.objects.published().order_by("pk").first().get_absolute_url()
+
+
+# What the page's head still reads on a second visit, beside the kept body: the home page's Page
+# records (title and description), the partnership or the school (title, breadcrumbs, canonical).
+PAGES = [
+    pytest.param(lambda: "/", 1, id="home"),
+    pytest.param(lambda: "/zh-hans/", 1, id="home-zh"),
+    pytest.param(lambda: "/?utm_source=newsletter", 1, id="home-campaign"),
+    pytest.param(partnership_page, 1, id="partnership"),
+    pytest.param(lambda: partnership_page() + "?fbclid=abc", 1, id="partnership-shared"),
+    pytest.param(school_page, 1, id="school"),
+    pytest.param(lambda: "/schools/", 0, id="schools"),
+    pytest.param(lambda: "/partnerships/", 0, id="directory"),
+    pytest.param(lambda: "/partnerships/?q=Ningbo", 0, id="search"),
+    pytest.param(lambda: "/zh-hans/partnerships/?region=east-midlands", 0, id="filtered-zh"),
+]
+
+
+@pytest.mark.parametrize(("path", "queries"), PAGES)
+def test_a_second_visit_reads_only_the_page_s_head_and_shows_the_same_page(
+    client, demo_content, django_assert_num_queries, path, queries
+):
+    path = path()
+    first = client.get(path)
+    assert first.status_code == HTTPStatus.OK
+    with django_assert_num_queries(queries):
+        second = Client().get(path)
+    assert second.content == first.content
+
+
+def test_the_body_is_kept_apart_for_each_page_of_results(client, demo_content):
+    first, second = (text_of(client.get(f"/partnerships/?page={number}").content.decode()) for number in (1, 2))
+    assert "Page 1 of" in first and "Page 2 of" in second
+    assert first.split("Page 1 of")[0] != second.split("Page 2 of")[0]
+
+
+# Each edit shows at once on a page whose body is kept: (what is edited, the page, what appears).
+def add_event(partnership):
+    TimelineEventFactory(partnerships=[partnership], title_en="A newly published visit")
+    return partnership.get_absolute_url(), "A newly published visit"
+
+
+def add_school_link(partnership):
+    link = SisterSchoolLinkFactory(partnership=partnership, activities_en="Newly published lessons.")
+    return link.uk_school.get_absolute_url(), "Newly published lessons."
+
+
+def feature_partnership(partnership):
+    Partnership.objects.filter(pk=partnership.pk).update(is_featured=True)
+    partnership.council.name = "Newly Featured Borough"
+    partnership.council.save()  # a save: the content generation moves on (update() above sends no signal)
+    return "/", "Newly Featured Borough"
+
+
+def rename_school(partnership):
+    link = SisterSchoolLinkFactory(partnership=partnership)
+    Client().get("/schools/")  # kept with the school under its old name
+    link.uk_school.name_en = "Renamed Academy"
+    link.uk_school.save()
+    return "/schools/", "Renamed Academy"
+
+
+@pytest.mark.parametrize("edit", [add_event, add_school_link, feature_partnership, rename_school])
+def test_every_edit_shows_at_once(client, edit):
+    partnership = PartnershipFactory(slug="edited")
+    for path in ("/", partnership.get_absolute_url(), "/schools/", "/partnerships/"):
+        client.get(path)  # each body kept before the edit
+    path, expected = edit(partnership)
+    assert expected in text_of(client.get(path).content.decode())
+
+
+@pytest.fixture
+def editor(django_user_model):
+    call_command("create_staff_groups", stdout=io.StringIO())
+    user = django_user_model.objects.create_user("editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("page", ["partnership", "school"])
+def test_a_staff_preview_neither_reads_nor_keeps_a_kept_body(client, editor, page):
+    partnership = PartnershipFactory()
+    link = SisterSchoolLinkFactory(partnership=partnership)
+    draft = TimelineEventFactory(partnerships=[partnership], is_published=False, date=datetime.date(2020, 1, 1))
+    link.uk_school.events.add(draft)
+    path = partnership.get_absolute_url() if page == "partnership" else link.uk_school.get_absolute_url()
+    shown = f'id="event-{draft.pk}"'  # the event in the page's timeline (its title is in the head's data too)
+
+    assert shown not in client.get(path).content.decode()  # the visitor's body is kept
+    assert shown in editor.get(path).content.decode()  # not read for the preview …
+    assert shown not in client.get(path).content.decode()  # … and the preview's is not kept
+
+
+def test_the_shared_register_form_follows_the_fragment_switch_not_the_page_cache(
+    settings, demo_content, django_assert_num_queries
+):
+    """The blank form is never in the page cache: it is a shared fragment with holes for each
+    visitor's tokens, so it is shared with the page cache off too, and not when fragments are off."""
+    path = f"/register/?partnership={Partnership.objects.published().first().slug}"
+    renders = []
+    template_rendered.connect(record := lambda sender, template, **kwargs: renders.append(template.name))
+    try:
+        Client().get(path)
+        with django_assert_num_queries(0):
+            assert Client().get(path).status_code == HTTPStatus.OK
+        assert renders.count("enquiries/form.html") == 1
+
+        settings.FRAGMENT_CACHE_ENABLED = False
+        Client().get(path)
+        Client().get(path)
+        assert renders.count("enquiries/form.html") == 3
+    finally:
+        template_rendered.disconnect(record)
