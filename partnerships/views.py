@@ -4,7 +4,7 @@
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
@@ -177,7 +177,9 @@ class PartnershipDetailView(PreviewMixin, PublicPageMixin, DetailView):
     def get_context_data(self, **kwargs):
         partnership = self.object
         # Read by the template only when the partnership has an area (and the body is not kept).
-        same_area = published_partnerships().filter(area_id=partnership.area_id).exclude(pk=partnership.pk)
+        same_area = (
+            published_partnerships().filter(area__isnull=False, area_id=partnership.area_id).exclude(pk=partnership.pk)
+        )
         hero = renditions.image_set(partnership.hero_image)
         return super().get_context_data(same_area=same_area, hero=hero, **kwargs)
 
@@ -191,12 +193,18 @@ class TimelineView(PublicPageMixin, ListView):
         self.form = TimelineFilterForm(self.request.GET)
         return events_with_partnerships(self.form.filter(TimelineEvent.objects.published().newest_first()))
 
+    @cached_property
+    def results_key(self):
+        """What the count, each page of events and their data are kept under, with the content
+        generation: the filters and the date (events dated today become public at midnight
+        without a new content generation)."""
+        return (self.form.cache_key, timezone.localdate())
+
     def get_paginator(self, queryset, per_page, **kwargs):
         """Counted once per content generation and filters: counting 20,000 events (each with a
         published partnership) took half the page's time."""
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        # With the date: events dated today become public at midnight without a new content generation.
-        paginator.count = remember("timeline-count", queryset.count, self.form.cache_key, timezone.localdate())
+        paginator.count = remember("timeline-count", queryset.count, self.results_key)
         return paginator
 
     page_title = gettext_lazy("Partnership timeline")
@@ -214,10 +222,15 @@ class TimelineView(PublicPageMixin, ListView):
         return super().get_page_title(context)
 
     def get_structured_data(self, context):
-        return [structured_data.events(self.request, context["object_list"])]
+        def events():
+            return structured_data.events(self.request, context["object_list"])
+
+        # Kept with the page of events; it holds absolute URLs, so per scheme and host as pages are.
+        origin = self.request.build_absolute_uri("/")
+        return [remember("timeline-events-data", events, self.results_key, context["page_obj"].number, origin)]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, **kwargs)
+        return super().get_context_data(form=self.form, results_key=self.results_key, **kwargs)
 
 
 class StandingPageView(PublicPageMixin, TemplateView):

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.test.signals import template_rendered
+from django.utils import timezone
 
 from partnerships.models import Partnership
 from schools.models import UKSchool
@@ -43,6 +44,8 @@ PAGES = [
     pytest.param(lambda: "/partnerships/", 0, id="directory"),
     pytest.param(lambda: "/partnerships/?q=Ningbo", 0, id="search"),
     pytest.param(lambda: "/zh-hans/partnerships/?region=east-midlands", 0, id="filtered-zh"),
+    pytest.param(lambda: "/timeline/", 0, id="timeline"),
+    pytest.param(lambda: "/timeline/?category=culture&page=1", 0, id="timeline-filtered"),
 ]
 
 
@@ -58,8 +61,10 @@ def test_a_second_visit_reads_only_the_page_s_head_and_shows_the_same_page(
     assert second.content == first.content
 
 
-def test_the_body_is_kept_apart_for_each_page_of_results(client, demo_content):
-    first, second = (text_of(client.get(f"/partnerships/?page={number}").content.decode()) for number in (1, 2))
+@pytest.mark.parametrize("path", ["/partnerships/", "/timeline/"])
+def test_the_body_is_kept_apart_for_each_page_of_results(client, demo_content, path):
+    TimelineEventFactory.create_batch(21)  # the demo content's events fit on one page
+    first, second = (text_of(client.get(f"{path}?page={number}").content.decode()) for number in (1, 2))
     assert "Page 1 of" in first and "Page 2 of" in second
     assert first.split("Page 1 of")[0] != second.split("Page 2 of")[0]
 
@@ -68,6 +73,11 @@ def test_the_body_is_kept_apart_for_each_page_of_results(client, demo_content):
 def add_event(partnership):
     TimelineEventFactory(partnerships=[partnership], title_en="A newly published visit")
     return partnership.get_absolute_url(), "A newly published visit"
+
+
+def add_event_to_the_timeline(partnership):
+    TimelineEventFactory(partnerships=[partnership], title_en="A visit on the timeline", date=timezone.localdate())
+    return "/timeline/", "A visit on the timeline"
 
 
 def add_school_link(partnership):
@@ -90,10 +100,12 @@ def rename_school(partnership):
     return "/schools/", "Renamed Academy"
 
 
-@pytest.mark.parametrize("edit", [add_event, add_school_link, feature_partnership, rename_school])
+@pytest.mark.parametrize(
+    "edit", [add_event, add_event_to_the_timeline, add_school_link, feature_partnership, rename_school]
+)
 def test_every_edit_shows_at_once(client, edit):
     partnership = PartnershipFactory(slug="edited")
-    for path in ("/", partnership.get_absolute_url(), "/schools/", "/partnerships/"):
+    for path in ("/", partnership.get_absolute_url(), "/schools/", "/partnerships/", "/timeline/"):
         client.get(path)  # each body kept before the edit
     path, expected = edit(partnership)
     assert expected in text_of(client.get(path).content.decode())
