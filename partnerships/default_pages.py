@@ -1,7 +1,8 @@
 # ruff: noqa: E501 - the notice is prose, one paragraph a line, as staff see it in the admin.
-"""The privacy notice as first written, in both languages: migration 0010 stores it as the
-"privacy" Page, which staff then edit in the admin (and the demo loader seeds it when a
-database was emptied). Editing this file changes no database that already has the page.
+"""The privacy notice as first written, in both languages: the demo loader seeds it as the
+"privacy" Page when a database has none, and staff then edit it in the admin. Migrations keep
+frozen copies of their own (0010 the whole notice, 0012 the section for Chinese organisations),
+so editing this file changes no migration and no database that already has the page.
 
 Placeholders in braces are filled in on the page from the organisation record and the
 settings: {legal_name}, {company_number}, {ico_number}, {address}, {email} and

@@ -24,10 +24,10 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from tep_portal.text import year_display
+from tep_portal.text import is_chinese_page, year_display
 
 from . import map_groups
 from .map_insets import CHINA, UK, offsets
@@ -101,7 +101,7 @@ MAP_FIELDS = (
 
 def map_data(queryset):
     """The partnerships of a queryset as the map needs them, in one query."""
-    chinese = (get_language() or "en").startswith("zh")
+    chinese = is_chinese_page()
     # Page URLs by joining the slug to the reversed prefix: reverse() for each of 2,000 rows costs 20 ms.
     base = reverse("partnerships:detail", kwargs={"slug": "-"})[:-2]
     link_label = LinkLabels()

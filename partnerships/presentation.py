@@ -5,10 +5,9 @@ library), the RSS feed and the structured data, so all three say the same thing.
 
 from django.utils import formats
 from django.utils.html import format_html
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tep_portal.text import bracketed, year_display
+from tep_portal.text import bracketed, is_chinese_page, year_display
 
 from .models import DatePrecision
 
@@ -50,10 +49,6 @@ def distance_display(partnership):
         "miles": formats.number_format(miles, force_grouping=True),
         "km": formats.number_format(km, force_grouping=True),
     }
-
-
-def is_chinese_page():
-    return (get_language() or "en").startswith("zh")
 
 
 def place_names(place):

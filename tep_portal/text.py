@@ -6,10 +6,16 @@ from dataclasses import dataclass
 
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
 HEADING_PREFIX = "## "
 LIST_PREFIX = "- "
+
+
+def is_chinese_page():
+    """Whether the active language is Chinese: a /zh-hans/ page, or text rendered in Chinese
+    (an email to a Chinese sender). Python code asks here rather than comparing language codes."""
+    return (get_language() or "").startswith("zh")
 
 
 def year_display(year):

@@ -8,7 +8,9 @@ from html.parser import HTMLParser
 from http import HTTPStatus
 
 import pytest
+from django.utils import translation
 
+from tep_portal.text import is_chinese_page
 from tests.factories import TimelineEventFactory
 from tests.fetch import get_response
 from tests.languages import CJK, ZH
@@ -144,6 +146,16 @@ def test_the_page_cache_keeps_the_languages_apart(client, demo_content, page_cac
     assert english["X-Page-Cache"] == chinese["X-Page-Cache"] == "hit"
     assert parse(english).html_lang == "en-GB"
     assert parse(chinese).html_lang == "zh-Hans"
+
+
+def test_code_asks_one_helper_whether_the_page_is_chinese():
+    """tep_portal.text.is_chinese_page() is the one test in Python code (the Chinese pages'
+    navigation, place names, the map's labels)."""
+    with translation.override("zh-hans"):
+        assert is_chinese_page()
+    for language in ("en", None):  # None: no language active (a management command)
+        with translation.override(language):
+            assert not is_chinese_page()
 
 
 def test_an_unknown_language_prefix_is_not_found(client, demo_content):

@@ -47,6 +47,9 @@ DEMO_CONTENT = [
     *sorted((BASE_DIR / "demo").glob("*.py")),
     *sorted(path for path in (BASE_DIR / "demo" / "data").glob("*.csv") if not path.stem.endswith("_notes")),
     BASE_DIR / "partnerships" / "default_pages.py",  # the privacy notice as first written
+    # and as migrations write it into databases
+    BASE_DIR / "partnerships" / "migrations" / "0010_partnership_research_note_privacy_page.py",
+    BASE_DIR / "partnerships" / "migrations" / "0012_privacy_notice_chinese_organisations.py",
 ]
 
 

@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy
 
 from .. import holes, structured_data
 from .. import rich_text as rich_text_helpers
@@ -139,7 +139,7 @@ def main_nav(context):
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     current = match.view_name if match and not context.get("is_error_page") else None
-    chinese = CHINESE_NAV_ITEMS if get_language() == "zh-hans" else []
+    chinese = CHINESE_NAV_ITEMS if text_helpers.is_chinese_page() else []
     items = [
         {"label": label, "url": reverse(name), "is_page": current == name, "in_section": current in section}
         for label, name, section in [*chinese, *NAV_ITEMS]
