@@ -4,6 +4,7 @@ headers, filters, languages, caching, and the /data/ page."""
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.utils import translation
@@ -188,8 +189,9 @@ def test_no_other_response_is_opened_to_other_sites(client, path):
 def test_the_data_page_documents_every_field_filter_and_the_licence(client):
     html = client.get("/data/").content.decode()
 
-    for name in FIELD_NAMES:
-        assert f"<code>{name}</code>" in html
+    # Every field, in the files' order, with its type.
+    documented = re.findall(r'<dt><code class="data-fields__name">(\w+)</code> <code[^>]*>([\w-]+)</code></dt>', html)
+    assert documented == [(field.name, field.type) for field in FIELDS]
     for parameter in ("q", "nation", "region", "province", "kind", "status", "area", "year_from", "year_to"):
         assert f"<code>{parameter}</code>" in html
     assert f'href="{LICENCE_URL}"' in html and "Open Government Licence v3.0" in html
