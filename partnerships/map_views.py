@@ -66,6 +66,8 @@ class FilteredMapUrls:
 
 class PartnershipMapView(PublicPageMixin, TemplateView):
     template_name = "partnerships/map.html"
+    # The query parameters the page reads (the directory's filters); any other keeps it out of the page cache.
+    page_cache_parameters = tuple(DirectoryFilterForm.base_fields)
     page_title = gettext_lazy("Partnership map")
     meta_description = gettext_lazy(
         "Every UK–China sister-city partnership on one map: the UK and China side by side, "

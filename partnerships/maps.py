@@ -31,7 +31,7 @@ from tep_portal.text import is_chinese_page, year_display
 
 from . import map_groups
 from .map_insets import CHINA, UK, offsets
-from .map_svg import NS, curve, marks, num, project
+from .map_svg import NS, curve, marks, num, place_label, project
 from .models import PROVINCE_LEVEL_KINDS, LinkKind, LinkStatus
 
 MAX_SINGLE_LINES = 150
@@ -227,14 +227,16 @@ def render_svg(data, *, interactive=True, labels=False, title="", urls=None, css
 
 
 def _labels(links, uk_points, china_points):
-    """Names beside the marks: right of a UK place, left of a Chinese one."""
+    """Names beside the marks: right of a UK place, left of a Chinese one; above or below the mark
+    where two names would cover each other (a long UK name level with its partner)."""
     names = {link.uk.key: link.uk.name for link in links} | {k.china.key: k.china.name for k in links if k.china}
+    height = offsets()[1][1]
     text = '<text class="map__label{}" paint-order="stroke" x="{}" y="{}">{}</text>'
-    out = [text.format("", num(x + 10), num(y + 6), escape(names[key])) for key, (x, y) in uk_points.items()]
-    out += [
-        text.format(" map__label--end", num(x - 10), num(y + 6), escape(names[key]))
-        for key, (x, y) in china_points.items()
-    ]
+    placed, out = [], []
+    for points, end in ((uk_points, False), (china_points, True)):
+        for key, point in points.items():
+            x, y = place_label(point, names[key], end, placed, height)
+            out.append(text.format(" map__label--end" if end else "", num(x), num(y), escape(names[key])))
     return out
 
 

@@ -239,21 +239,23 @@ def records(request, partnerships):
 
 
 def _selected(request):
-    """(partnerships, None) or (None, {field: [messages]}) when a filter value is not valid."""
+    """(partnerships, None, key), or (None, {field: [messages]}, None) when a filter value is not
+    valid. key: what the file may be shared under (the filters' shared_key, None when the query
+    string holds anything else), from the same form, so it is built once per request."""
     form = DirectoryFilterForm(request.GET)
     if form.is_bound and not form.is_valid():
-        return None, {name: [str(message) for message in errors] for name, errors in form.errors.items()}
+        return None, {name: [str(message) for message in errors] for name, errors in form.errors.items()}, None
     queryset = form.filter(published_partnerships()).order_by("council__name_en", "chinese_place__name_en", "pk")
-    return queryset, None
+    return queryset, None, form.shared_key
 
 
 def partnerships_csv(request):
-    partnerships, errors = _selected(request)
+    partnerships, errors, key = _selected(request)
     if errors:
         lines = [labelled(name, " ".join(messages)) for name, messages in errors.items()]
         body = "\n".join([str(_("Some filters could not be used:")), *lines, ""])
         return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
-    body = _remembered(request, "open-data-csv", lambda: _csv(request, partnerships))
+    body = _remembered(request, "open-data-csv", key, lambda: _csv(request, partnerships))
     response = HttpResponse(body, content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="partnerships.csv"'
     return response
@@ -271,19 +273,20 @@ def _csv(request, partnerships):
     return out.getvalue()
 
 
-def _remembered(request, name, build):
+def _remembered(request, name, key, build):
     """A data file built once per content generation for each address and set of filters (2,000
-    partnerships take 0.4 s to write out); with any other query parameter, built for this request."""
-    key = DirectoryFilterForm(request.GET).shared_key
+    partnerships take 0.4 s to write out); with any other query parameter (key None), built for
+    this request."""
     return build() if key is None else remember(name, build, request.build_absolute_uri("/"), key)
 
 
 def partnerships_json(request):
-    partnerships, errors = _selected(request)
+    partnerships, errors, key = _selected(request)
     if errors:
         return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
     return HttpResponse(
-        _remembered(request, "open-data-json", lambda: _json(request, partnerships)), content_type="application/json"
+        _remembered(request, "open-data-json", key, lambda: _json(request, partnerships)),
+        content_type="application/json",
     )
 
 
@@ -297,6 +300,13 @@ def _json(request, partnerships):
         "partnerships": data,
     }
     return json.dumps(body, ensure_ascii=False, indent=1)
+
+
+# The query parameters the files read (the directory's filters): the page cache stores a filtered
+# file like a filtered directory page; any other parameter keeps it out.
+partnerships_csv.page_cache_parameters = partnerships_json.page_cache_parameters = tuple(
+    DirectoryFilterForm.base_fields
+)
 
 
 class OpenDataView(PublicPageMixin, TemplateView):

@@ -81,11 +81,17 @@ class UKSchool(models.Model):
         return reverse("schools:detail", kwargs={"slug": self.slug})
 
     @property
+    def locality_parts(self):
+        """(record, field) of the town and the council, or of the council alone when the town
+        bears its name: what `locality` joins (`{% marked_phrase %}` marks each part's language)."""
+        town = [(self, "town")] if self.town and self.town != self.council.name else []
+        return [*town, (self.council, "name")]
+
+    @property
     def locality(self):
         """Town and council in the active language: "Rainworth, Nottinghamshire" (雷恩沃思，诺丁汉郡),
         or the council alone when the town bears its name."""
-        council = self.council.name
-        return join_phrase([self.town if self.town != council else "", council])
+        return join_phrase([getattr(record, field) for record, field in self.locality_parts])
 
 
 class ChineseSchool(models.Model):

@@ -14,6 +14,8 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_from_path, get_language_info
 
+from tep_portal.text import join_phrase
+
 register = template.Library()
 
 # BCP 47 tags for the `lang` and `hreflang` attributes: our codes are Django's.
@@ -106,6 +108,19 @@ def text_lang(obj, field):
     if hasattr(obj, localized) and getattr(obj, localized):
         return ""
     return format_html(' lang="{}"', language_tag(settings.LANGUAGE_CODE))
+
+
+@register.simple_tag
+def marked_phrase(parts):
+    """The texts of (record, field) pairs joined as a phrase ("Southwell, Newark and Sherwood"),
+    each one shown in English on a page in another language in a <span> marked as text_lang
+    marks an element: `{% marked_phrase school.locality_parts %}`."""
+    marked = []
+    for record, field in parts:
+        lang = text_lang(record, field)
+        text = getattr(record, field)
+        marked.append(format_html("<span{}>{}</span>", lang, text) if lang else text)
+    return join_phrase(marked)
 
 
 @register.filter

@@ -8,7 +8,11 @@ import re
 import threading
 
 import pytest
+from django.utils import translation
 from PIL import Image
+
+from partnerships.models import Partnership
+from partnerships.opendata import FIELDS
 
 from .conftest import SIZES
 
@@ -41,24 +45,95 @@ def test_the_map_is_drawn_without_javascript(site, new_page, size, language, tmp
     assert not page.errors
 
 
-def test_keyboard_users_reach_each_line_by_its_name(site, new_page):
+def test_keyboard_users_reach_every_line_by_its_name(site, new_page):
     page = new_page("desktop", reduced_motion="reduce")
     page.goto(f"{site}/partnerships/map/")
+    lines = page.evaluate("[...document.querySelectorAll('svg.map a')].map(a => a.getAttribute('href'))")
 
-    for _ in range(60):
+    reached = []  # (href, name) of each line Tab lands on, in order
+    for _ in range(60 + len(lines)):
         page.keyboard.press("Tab")
         if page.evaluate("!!document.activeElement.closest('svg')"):
-            break
-    else:
-        pytest.fail("Tab never reached a line of the map")
+            reached.append(
+                page.evaluate("[document.activeElement.getAttribute('href'), document.activeElement.textContent]")
+            )
+        elif reached:
+            break  # past the map
 
-    name = page.evaluate("document.activeElement.querySelector('title').textContent")
-    assert re.fullmatch(r".+ – .+, .+", name), name
-    href = page.evaluate("document.activeElement.getAttribute('href')")
-    # The same name as the link in the list after the map, as the accessibility tree has it.
+    # Every line once, one Tab after another, each named after its partnership.
+    assert sorted(href for href, _name in reached) == sorted(lines)
+    assert len(lines) == Partnership.objects.published().count()
+    for href, name in reached:
+        assert re.fullmatch(r".+ – .+, .+", name), (href, name)
+    # Back to the last line: the same name as its link in the list after the map; Enter opens it.
+    page.keyboard.press("Shift+Tab")
+    href, name = reached[-1]
     assert page.get_by_role("link", name=name, exact=True).count() == 2
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site}{href}")
+
+
+# The line-break opportunities each Chinese list entry was laid out with: the text on either side of
+# every place where a line ends inside it.
+LINE_BREAKS = """links => links.flatMap(link => {
+    const text = link.firstChild, range = document.createRange(), breaks = [];
+    let top = null;
+    for (let i = 0; i < text.length; i++) {
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect || !rect.width) continue;
+        if (top !== null && rect.top > top + 4) breaks.push([text.data.slice(0, i), text.data.slice(i)]);
+        top = rect.top;
+    }
+    return breaks;
+})"""
+BREAKABLE = re.compile(r"[\s，、。；：）–]$")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_chinese_list_breaks_lines_only_at_spaces_and_punctuation(site, new_page, size):
+    """Not inside a name, a term or a year (2018年起, 友好合作协议, 景德镇: docs/zh-glossary.md)."""
+    page = new_page(size)
+    page.goto(f"{site}/zh-hans/partnerships/map/")
+
+    breaks = page.locator(".map-list a").evaluate_all(LINE_BREAKS)
+
+    assert breaks, "no entry of the list takes two lines: nothing checked"
+    inside = [f"{before}|{after}" for before, after in breaks if not (BREAKABLE.search(before) or after[0] == " ")]
+    assert inside == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+LABEL_BOXES = """svg => {
+    const map = svg.getBoundingClientRect();
+    const boxes = [...svg.querySelectorAll('text')].map(text => text.getBoundingClientRect());
+    return [boxes.map(b => [b.left, b.top, b.right, b.bottom]), [map.left, map.top, map.right, map.bottom]];
+}"""
+
+
+def overlapping(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_names_on_each_small_map_are_apart_and_inside_it(site, new_page, language):
+    """Every published partnership's page: the UK and Chinese names never cover each other (a long
+    UK name level with its partner, "Newcastle upon Tyne" and "Taiyuan")."""
+    page = new_page("phone")
+    paths = [p.get_absolute_url() for p in Partnership.objects.published()]
+    problems = []
+
+    for path in paths:
+        page.goto(f"{site}{LANGUAGES[language]}{path}")
+        (labels, frame) = page.locator("svg.map--small").evaluate(LABEL_BOXES)
+        assert len(labels) == 2, path
+        if overlapping(*labels):
+            problems.append(f"{path}: the two names overlap")
+        if any(b[0] < frame[0] or b[1] < frame[1] or b[2] > frame[2] or b[3] > frame[3] for b in labels):
+            problems.append(f"{path}: a name runs out of the map")
+
+    assert problems == []
 
 
 def test_a_line_is_named_in_the_accessibility_tree(site, new_page):
@@ -69,6 +144,27 @@ def test_a_line_is_named_in_the_accessibility_tree(site, new_page):
     assert line.get_attribute("href")
     snapshot = page.locator("svg.map").aria_snapshot()
     assert 'link "Nottingham – Ningbo, twin city since 2005"' in snapshot
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_field_of_the_data_is_explained_readably_on_the_narrowest_phone(site, new_page, language):
+    """At 320 px the meaning of every field is on the screen, as wide as a paragraph (not a column
+    of a few characters, nor out of view to the side)."""
+    page = new_page("phone")
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{site}{LANGUAGES[language]}/data/")
+    with translation.override("zh-hans" if language == "zh" else "en"):
+        descriptions = [str(field.description) for field in FIELDS]
+
+    fields = page.locator("section[aria-labelledby=schema-heading]")
+    narrow = []
+    for description in descriptions:
+        box = fields.get_by_text(re.compile("^" + re.escape(description))).first.bounding_box()
+        if box["x"] < 0 or box["x"] + box["width"] > 320 or box["width"] < 240:
+            narrow.append(f"{description} ({box['x']:.0f}, {box['width']:.0f} px wide)")
+
+    assert narrow == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.fixture

@@ -96,6 +96,24 @@ def test_unpublishing_with_the_admin_action_removes_the_page_at_once(client, adm
     assert "nottingham-ningbo" not in text(client.get("/partnerships/?q=Ningbo"))
 
 
+def test_the_map_follows_an_edit_at_once(client, admin_client):
+    """The map (with and without filters) and its list are pages like the others: stored, and gone with
+    the next edit."""
+    paths = ["/partnerships/map/", "/partnerships/map/?region=east-midlands", "/zh-hans/partnerships/map/"]
+    for path in paths:
+        client.get(path)
+        assert client.get(path)["X-Page-Cache"] == "hit"
+    partnership = Partnership.objects.get(slug="nottingham-ningbo")
+
+    change_in_admin(admin_client, partnership, year_established="2004")
+
+    for path in paths:
+        response = client.get(path)
+        assert response["X-Page-Cache"] == "miss"
+        assert text(response).count(f'href="{path[: path.index("/partnerships/")]}{DETAIL}"') == 2  # line and list
+    assert "Nottingham – Ningbo, twin city since 2004" in text(client.get(paths[0]))
+
+
 def test_enquiries_do_not_empty_the_cache(client, django_assert_num_queries):
     client.get("/")
     PartnershipEnquiryFactory()

@@ -4,13 +4,15 @@ headers, filters, languages, caching, and the /data/ page."""
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.utils import translation
 
+from partnerships.filters import DirectoryFilterForm
 from partnerships.models import LinkStatus, Partnership, UKRegion
 from partnerships.opendata import FIELDS, LICENCE_URL
-from tests.factories import PartnershipFactory
+from tests.factories import ChinesePlaceFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +76,13 @@ def test_json_has_the_same_fields_typed_with_licence(client, demo_content):
     assert list(record) == FIELD_NAMES
     assert record["uk_longitude"] == -1.15 and record["year_established"] == 2005 and record["year_ended"] is None
     assert record["china_name_zh"] == "宁波"
+    ningbo = Partnership.objects.get(slug="nottingham-ningbo")
+    assert (record["china_latitude"], record["china_longitude"]) == (
+        float(ningbo.chinese_place.latitude),
+        float(ningbo.chinese_place.longitude),
+    )
+    assert record["distance_km"] == 9271
+    assert record["last_updated"] == ningbo.updated_at.isoformat()
 
 
 def test_chinese_files_have_chinese_labels_and_pages(client, demo_content):
@@ -103,9 +112,10 @@ def test_csv_cells_a_spreadsheet_would_run_are_defused(client):
 
 @pytest.mark.parametrize("path", ["/partnerships.csv", "/partnerships.json"])
 def test_the_directory_filters_select_the_rows(client, path):
-    PartnershipFactory(slug="active-one")
+    zhejiang = ChinesePlaceFactory(slug="zhejiang-province", kind="province")
+    PartnershipFactory(slug="active-one", chinese_place__name_en="Ningbo", chinese_place__province=zhejiang)
     PartnershipFactory(slug="ended-one", status=LinkStatus.ENDED, year_established=1990, year_ended=2000)
-    PartnershipFactory(slug="scottish", council__region="scotland")
+    PartnershipFactory(slug="scottish", council__region="scotland", kind="province-link")
 
     def ids(query):
         response = client.get(f"{path}?{query}")
@@ -117,6 +127,9 @@ def test_the_directory_filters_select_the_rows(client, path):
     assert ids("region=scotland") == {"scottish"}
     assert ids("nation=england&status=active") == {"active-one"}
     assert ids("year_to=1995") == {"ended-one"}
+    assert ids("province=zhejiang-province") == {"active-one"}
+    assert ids("q=ningbo") == {"active-one"}
+    assert ids("kind=province-link") == {"scottish"}
 
 
 @pytest.mark.parametrize("prefix", ["", "/zh-hans"])
@@ -176,8 +189,9 @@ def test_no_other_response_is_opened_to_other_sites(client, path):
 def test_the_data_page_documents_every_field_filter_and_the_licence(client):
     html = client.get("/data/").content.decode()
 
-    for name in FIELD_NAMES:
-        assert f"<code>{name}</code>" in html
+    # Every field, in the files' order, with its type.
+    documented = re.findall(r'<dt><code class="data-fields__name">(\w+)</code> <code[^>]*>([\w-]+)</code></dt>', html)
+    assert documented == [(field.name, field.type) for field in FIELDS]
     for parameter in ("q", "nation", "region", "province", "kind", "status", "area", "year_from", "year_to"):
         assert f"<code>{parameter}</code>" in html
     assert f'href="{LICENCE_URL}"' in html and "Open Government Licence v3.0" in html
@@ -258,3 +272,33 @@ def test_the_files_are_built_once_per_edit_and_for_each_address(client, settings
     assert other_host[0]["url"].startswith("http://data.example/")
     second = PartnershipFactory()
     assert {row["id"] for row in csv_rows(client.get("/partnerships.csv"))} == {partnership.slug, second.slug}
+
+
+@pytest.mark.parametrize("path", ["/partnerships.csv", "/partnerships.json"])
+def test_the_filters_are_read_once_per_request(client, settings, monkeypatch, django_assert_num_queries, path):
+    """One filter form per request both selects the rows and names the file's shared copy."""
+    settings.PAGE_CACHE_ENABLED = False
+    PartnershipFactory(slug="active-one")
+    PartnershipFactory(slug="ended-one", status=LinkStatus.ENDED, year_established=1990, year_ended=2000)
+    forms = []
+    original_init = DirectoryFilterForm.__init__
+
+    def counted_init(form, *args, **kwargs):
+        forms.append(form)
+        original_init(form, *args, **kwargs)
+
+    monkeypatch.setattr(DirectoryFilterForm, "__init__", counted_init)
+
+    def ids(query):
+        forms.clear()
+        response = client.get(f"{path}?{query}")
+        assert len(forms) == 1
+        rows = csv_rows(response) if path.endswith(".csv") else json_rows(response)
+        return {row["id"] for row in rows}
+
+    assert ids("status=ended") == {"ended-one"}
+    assert ids("status=active") == {"active-one"}
+    with django_assert_num_queries(0):  # shared under its filters: written once
+        assert ids("status=active") == {"active-one"}
+    with django_assert_num_queries(1):  # another parameter: written for this request
+        assert ids("status=active&utm_source=x") == {"active-one"}

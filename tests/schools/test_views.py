@@ -109,3 +109,35 @@ def test_schools_without_a_chinese_name_keep_the_english_order_on_chinese_pages(
 
     assert listed("") == ["Alpha School", "Mid College", "Zeta Academy"]
     assert listed("/zh-hans") == ["Alpha School", "Mid College", "Zeta Academy"]
+
+
+def test_an_english_town_on_a_chinese_school_page_is_marked_as_english(client, db):
+    """A UK town (or council) with no Chinese name is shown in English on Chinese pages, marked
+    lang="en-GB" so screen readers read it as English (WCAG 3.1.2): in the line under the school's
+    kind, in the facts box and on the list's card."""
+    link = SisterSchoolLinkFactory(
+        uk_school__town_en="Southwell",
+        uk_school__town_zh_hans="",
+        uk_school__council__name_en="Newark and Sherwood",
+        uk_school__council__name_zh_hans="",
+    )
+    named = SisterSchoolLinkFactory(
+        uk_school__town_en="Rainworth",
+        uk_school__town_zh_hans="雷恩沃思",
+        uk_school__council__name_en="Nottinghamshire",
+        uk_school__council__name_zh_hans="诺丁汉郡",
+    )
+    path, named_path = link.uk_school.get_absolute_url(), named.uk_school.get_absolute_url()
+
+    body = get_html(client, "/zh-hans" + path)
+
+    english = '<span lang="en-GB">Southwell</span>，<span lang="en-GB">Newark and Sherwood</span>'
+    assert f'<p class="page-header__kicker">中学 · {english}</p>' in body
+    assert '<dd lang="en-GB">Southwell</dd>' in body
+    assert '<dd lang="en-GB">Newark and Sherwood</dd>' in body
+    assert f'<p class="card__meta">{english} · 中学</p>' in get_html(client, "/zh-hans/schools/")
+    # Names in Chinese, and English pages, need no mark.
+    chinese = get_html(client, "/zh-hans" + named_path)
+    assert '<p class="page-header__kicker">中学 · 雷恩沃思，诺丁汉郡</p>' in chinese
+    assert "<dd>诺丁汉郡</dd>" in chinese
+    assert '<p class="page-header__kicker">Secondary · Southwell, Newark and Sherwood</p>' in get_html(client, path)
