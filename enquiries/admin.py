@@ -28,14 +28,10 @@ from .admin_filters import (
     SideFilter,
     StatusFilter,
 )
+from .choices import EnquiryStatus
 from .exports import spreadsheet_safe  # noqa: F401 - where the tests and older code find it
 from .management.commands.create_staff_groups import ENQUIRY_REVIEWERS
-from .models import (
-    EnquiryNote,
-    EnquiryStatus,
-    EnquiryStatusChange,
-    PartnershipEnquiry,
-)
+from .models import EnquiryNote, EnquiryStatusChange, PartnershipEnquiry
 
 logger = logging.getLogger(__name__)
 

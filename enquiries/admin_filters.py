@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import INTEREST_FIELDS, EnquiryInterest, EnquiryStatus, PartnershipEnquiry
+from .choices import INTEREST_FIELDS, EnquiryInterest, EnquiryStatus
+from .models import PartnershipEnquiry
 
 
 class ConditionFilter(admin.SimpleListFilter):

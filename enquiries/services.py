@@ -23,12 +23,11 @@ from django.utils.translation import gettext as _
 from tep_portal.models import Organisation
 from tep_portal.text import join_list
 
+from .choices import EnquirySide, EnquiryStatus
 from .models import (
     PERSONAL_FIELDS,
     SUBMITTED_FIELDS,
     EnquiryNote,
-    EnquirySide,
-    EnquiryStatus,
     EnquiryStatusChange,
     PartnershipEnquiry,
 )

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from enquiries.models import EnquiryStatus, EnquiryStatusChange
+from enquiries.choices import EnquiryStatus
+from enquiries.models import EnquiryStatusChange
 from tests.admin.support import ENQUIRY_REVIEWERS, staff_user
 from tests.factories import PartnershipFactory
 from tests.html_forms import form_data
