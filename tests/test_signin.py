@@ -17,15 +17,6 @@ from .test_security import STAFF_PASSWORD, sign_in, staff_user  # noqa: F401 - t
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _pinned(settings):
-    settings.AXES_FAILURE_LIMIT = 5
-    settings.TRUSTED_PROXY_COUNT = 0
-    settings.SIGNIN_USERNAME_FREE_FAILURES = 10
-    settings.SIGNIN_USERNAME_MAX_DELAY = datetime.timedelta(minutes=15)
-    settings.SIGNIN_LOG_RETENTION_DAYS = 90
-
-
 def signed_in(client):
     return "_auth_user_id" in client.session
 
