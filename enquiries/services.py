@@ -8,6 +8,7 @@ names, addresses or message text reach the logs.
 
 import datetime
 import logging
+import re
 from functools import partial
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -35,6 +38,7 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 SUBJECT_MAX_LENGTH = 150
+REFERENCE = re.compile(r"TEP-[0-9]{4}-[0-9]+")
 
 
 def enquiry_submit(*, data, submission_id, language):
@@ -240,6 +244,7 @@ def enquiries_purge(*, months, delete=False, now=None):
         _scrub_admin_history(expired)
         expired.delete()
         logger.info("Retention: %d closed enquiries deleted", count)
+        _scrub_admin_history_left_behind()
         return count
     ids = list(expired.values_list("pk", flat=True))
     EnquiryNote.objects.filter(enquiry__in=ids).delete()  # notes may name the person
@@ -249,6 +254,7 @@ def enquiries_purge(*, months, delete=False, now=None):
         **dict.fromkeys(PERSONAL_FIELDS, ""), anonymised_at=now or timezone.now()
     )
     logger.info("Retention: %d closed enquiries anonymised", count)
+    _scrub_admin_history_left_behind()
     return count
 
 
@@ -269,6 +275,27 @@ def _scrub_admin_history(enquiries):
     for pk, reference in references.items():
         history.filter(object_id=str(pk)).update(object_repr=reference or "", change_message="")
     return len(references)
+
+
+def _scrub_admin_history_left_behind():
+    """The admin's log of enquiries no longer held (anonymised, or deleted) that still says more
+    than their reference: written by a release that kept the organisation in the name and the
+    note in the change message, for an enquiry erased or anonymised back then, or deleted in the
+    admin since. Scrubbed as _scrub_admin_history does; the reference is read from the old name."""
+    content_type = ContentType.objects.get_for_model(PartnershipEnquiry)
+    held = PartnershipEnquiry.objects.filter(anonymised_at__isnull=True).annotate(key=Cast("pk", CharField()))
+    left_behind = (
+        LogEntry.objects.filter(content_type=content_type)
+        .exclude(object_id__in=held.values("key"))
+        .exclude(change_message="", object_repr__regex=r"^(TEP-[0-9]{4}-[0-9]+)?$")
+    )
+    count = 0
+    for pk, name in left_behind.values_list("pk", "object_repr"):
+        found = REFERENCE.match(name)
+        count += LogEntry.objects.filter(pk=pk).update(object_repr=found[0] if found else "", change_message="")
+    if count:
+        logger.info("Retention: %d admin history entries of enquiries no longer held scrubbed", count)
+    return count
 
 
 def personal_data_export(*, email):
