@@ -6,7 +6,7 @@ import io
 import json
 
 import pytest
-from axes.models import AccessAttempt, AccessLog
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -100,10 +100,13 @@ def test_retention_scrubs_the_admin_history_of_anonymised_enquiries(admin_client
 
 def test_the_export_lists_the_admin_history_too(admin_client, li_wang):
     review_in_the_admin(admin_client, li_wang)
-    data = services.personal_data_export(email="li.wang@example.co.uk")
-    history = data["enquiries"][0]["admin_history"]
-    assert history and {"when", "by", "action", "object", "change"} <= set(history[0])
-    assert any("in review" in entry["change"].lower() or entry["change"] for entry in history)
+    out = io.StringIO()
+    call_command("export_personal_data", "li.wang@example.co.uk", stdout=out)
+    history = json.loads(out.getvalue())["enquiries"][0]["admin_history"]
+    assert len(history) == 1
+    assert {"when", "by", "action", "object", "change"} == set(history[0])
+    assert (history[0]["by"], history[0]["action"], history[0]["object"]) == ("admin", "changed", li_wang.reference)
+    assert "internal note" in history[0]["change"]
 
 
 def test_the_daily_command_purges_old_staff_sign_in_logs(settings):
@@ -111,12 +114,16 @@ def test_the_daily_command_purges_old_staff_sign_in_logs(settings):
     old = AccessLog.objects.create(username="curator", ip_address="203.0.113.7", user_agent="x")
     recent = AccessLog.objects.create(username="curator", ip_address="203.0.113.8", user_agent="x")
     old_failure = AccessAttempt.objects.create(username="x", ip_address="198.51.100.1", failures_since_start=1)
-    AccessLog.objects.filter(pk=old.pk).update(attempt_time=timezone.now() - datetime.timedelta(days=91))
-    AccessAttempt.objects.filter(pk=old_failure.pk).update(attempt_time=timezone.now() - datetime.timedelta(days=91))
+    old_failure_log = AccessFailureLog.objects.create(username="x", ip_address="198.51.100.1", user_agent="x")
+    recent_failure_log = AccessFailureLog.objects.create(username="y", ip_address="198.51.100.2", user_agent="x")
+    long_ago = timezone.now() - datetime.timedelta(days=91)
+    for model, pk in ((AccessLog, old.pk), (AccessAttempt, old_failure.pk), (AccessFailureLog, old_failure_log.pk)):
+        model.objects.filter(pk=pk).update(attempt_time=long_ago)
     out = io.StringIO()
     call_command("purge_enquiries", stdout=out)
     assert list(AccessLog.objects.all()) == [recent]
     assert not AccessAttempt.objects.exists()
+    assert list(AccessFailureLog.objects.all()) == [recent_failure_log]
     assert "staff sign-in records older than 90 days deleted" in out.getvalue()
 
 
