@@ -18,6 +18,8 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext, ngettext, override
 from django.utils.translation import gettext_lazy as _
 
+from tep_portal.text import staff_name
+
 from . import exports, services
 from .admin_filters import (
     InterestFilter,
@@ -37,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 class ReviewerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
+        return staff_name(obj)
 
 
 class EnquiryReviewForm(forms.ModelForm):
@@ -82,7 +84,7 @@ class EnquiryReviewForm(forms.ModelForm):
 
 class StatusHistoryInline(admin.TabularInline):
     model = EnquiryStatusChange
-    fields = ["changed_at", "from_status", "to_status", "changed_by", "reason"]
+    fields = ["changed_at", "from_status", "to_status", "by", "reason"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -90,6 +92,11 @@ class StatusHistoryInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("changed_by")
+
+    @admin.display(description=_("by"))
+    def by(self, obj):
+        # By name, not the admin's link to the user, which reviewers may not open.
+        return staff_name(obj.changed_by)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -102,7 +109,7 @@ class NoteInline(admin.TabularInline):
     """The notes written so far, read-only: a note is a record of what happened."""
 
     model = EnquiryNote
-    fields = ["created_at", "author", "text"]
+    fields = ["created_at", "written_by", "text"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -110,6 +117,10 @@ class NoteInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author")
+
+    @admin.display(description=_("author"))
+    def written_by(self, obj):
+        return staff_name(obj.author)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -148,7 +159,7 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
         "place",
         "interests_display",
         "status",
-        "owner",
+        "owner_name",
         "waiting",
     ]
     list_display_links = ["reference", "organisation_name"]
@@ -230,6 +241,10 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
         local, _at, domain = obj.email.rpartition("@")
         href = f"mailto:{quote(local, safe='')}@{quote(domain, safe='')}?subject={quote(subject, safe='')}"
         return format_html('<a href="{}">{}</a>', href, obj.email)
+
+    @admin.display(description=_("owner"), ordering="owner")
+    def owner_name(self, obj):
+        return staff_name(obj.owner) if obj.owner else "–"
 
     @admin.display(description=_("based in"))
     def place(self, obj):

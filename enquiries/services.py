@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tep_portal.models import Organisation
-from tep_portal.text import join_list
+from tep_portal.text import join_list, staff_name
 
 from .choices import EnquirySide, EnquiryStatus
 from .models import (
@@ -311,7 +311,7 @@ def personal_data_export(*, email):
         history.setdefault(entry.object_id, []).append(
             {
                 "when": entry.action_time.isoformat(),
-                "by": entry.user.get_full_name() or entry.user.get_username(),
+                "by": staff_name(entry.user),
                 "action": {1: "added", 2: "changed", 3: "deleted"}.get(entry.action_flag, ""),
                 "object": entry.object_repr,
                 "change": entry.get_change_message(),

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from enquiries import services
 from enquiries.choices import EnquiryStatus
 from enquiries.models import EnquiryStatusChange
 from tep_portal.admin_views import permission_denied
@@ -127,6 +128,23 @@ def test_owners_offered_are_enquiry_reviewers_only_by_full_name(reviewer, django
     owner_field = response.context["adminform"].form.fields["owner"]
     labels = [label for value, label in owner_field.choices if value]
     assert labels == ["Rhiannon Evans"]
+
+
+def test_staff_are_named_by_full_name_without_links_a_reviewer_cannot_open(reviewer, django_user_model):
+    """The owner column, the status history's "by" and a note's author: a reviewer cannot open
+    users in the admin, so a link there led to a 403."""
+    colleague = staff_user(django_user_model, ENQUIRY_REVIEWERS, "gjones", first_name="Gareth", last_name="Jones")
+    enquiry = PartnershipEnquiryFactory(owner=colleague)
+    services.enquiry_change_status(enquiry=enquiry, status="in-review", by=colleague)
+    services.enquiry_add_note(enquiry=enquiry, author=colleague, text="Phoned them.")
+    listed = reviewer.get(CHANGELIST).content.decode()
+    page = reviewer.get(change_url(enquiry)).content.decode()
+    results = listed[listed.index('id="result_list"') :]
+    assert "Gareth Jones" in results[: results.index("</table>")]  # the owner column, not only the filter
+    assert page.count("Gareth Jones") >= 3  # the owner offered, the history's "by", the note's author
+    for html in (listed, page):
+        assert "/admin/auth/user/" not in html
+        assert ">gjones<" not in html
 
 
 # --- 10. Reopening a converted or declined enquiry, with who and why ------------------------------
