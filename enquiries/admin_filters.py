@@ -64,7 +64,7 @@ class OwnerFilter(ConditionFilter):
             owners = (
                 get_user_model()
                 .objects.filter(Exists(PartnershipEnquiry.objects.filter(owner=OuterRef("pk"))))
-                .order_by("username")
+                .order_by("first_name", "last_name", "username")
             )
             request._enquiry_owners = [(str(user.pk), staff_name(user)) for user in owners]
         return [("me", _("My enquiries")), ("none", _("Unassigned")), *request._enquiry_owners]

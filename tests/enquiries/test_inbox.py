@@ -147,6 +147,16 @@ def test_staff_are_named_by_full_name_without_links_a_reviewer_cannot_open(revie
         assert ">gjones<" not in html
 
 
+def test_the_owner_filter_lists_owners_in_the_order_of_their_names(reviewer, django_user_model):
+    for username, first, last in (("a", "Zoe", "Adams"), ("z", "Alan", "Zed")):
+        owner = staff_user(django_user_model, ENQUIRY_REVIEWERS, username, first_name=first, last_name=last)
+        PartnershipEnquiryFactory(owner=owner)
+    filters = reviewer.get(CHANGELIST).context["cl"].filter_specs
+    owner_filter = next(spec for spec in filters if getattr(spec, "parameter_name", "") == "owner")
+    choices = [label for _lookup, label in owner_filter.lookup_choices]
+    assert choices[2:] == ["Alan Zed", "Zoe Adams"]  # after "My enquiries" and "Unassigned"
+
+
 # --- 10. Reopening a converted or declined enquiry, with who and why ------------------------------
 
 
