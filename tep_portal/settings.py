@@ -384,7 +384,8 @@ ENQUIRY_NOTIFY_EMAILS = env_list("ENQUIRY_NOTIFY_EMAILS", "enquiries@trueeducati
 # ENQUIRY FORM (enquiries/protection.py, enquiries/services.py)
 # ------------------------------------------------------------------------------
 # Enquiries accepted per client address: "<count>/<period>", period in s, m, h or d; "off" disables.
-# Counted in the cache: set CACHE_URL (Redis) when several app servers run.
+# Counted in the cache: set CACHE_URL (Redis) when several app servers run. Fails open: while the
+# cache cannot be reached the enquiry is stored without the limit and a warning logged.
 ENQUIRY_RATE_LIMIT = env("ENQUIRY_RATE_LIMIT", "5/10m")
 # Seconds a person needs at least to fill in the form; quicker posts are dropped as bots. 0 disables.
 ENQUIRY_MIN_FILL_SECONDS = env_int("ENQUIRY_MIN_FILL_SECONDS", 3)
