@@ -224,6 +224,7 @@ SIGNIN_USERNAME_FREE_FAILURES = env_int("SIGNIN_USERNAME_FREE_FAILURES", 10)
 SIGNIN_LOG_RETENTION_DAYS = env_int("SIGNIN_LOG_RETENTION_DAYS", 90)
 SIGNIN_USERNAME_MAX_DELAY = timedelta(minutes=env_int("SIGNIN_USERNAME_MAX_DELAY_MINUTES", 15))
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # one row per failure: what the username's pause counts
 # How many proxies (load balancer, nginx) append to X-Forwarded-For in front of the app servers.
 # 0: the client is the TCP peer. Used for the sign-in lockout and the enquiry rate limit.
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
