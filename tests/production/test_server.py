@@ -162,7 +162,7 @@ def test_public_pages_answer_a_friendly_503_when_the_database_is_unreachable(sit
 # When Redis is gone ---------------------------------------------------------------------------------
 
 
-def test_with_a_dead_cache_url_an_enquiry_is_stored_and_the_health_check_says_degraded(site_without_cache):
+def test_with_a_dead_cache_url_an_enquiry_is_stored_and_the_health_check_says_degraded(site, site_without_cache):
     """Issue 12 point 6: a cache outage never loses an enquiry, and the load balancer keeps the server."""
     organisation = f"Redis Outage Council {secrets.token_hex(4)}"
     visitor = Browser(site_without_cache.port, headers={"Host": HOST, "X-Forwarded-Proto": "https"}, timeout=20)
@@ -173,7 +173,7 @@ def test_with_a_dead_cache_url_an_enquiry_is_stored_and_the_health_check_says_de
     assert sent.headers["Location"] == "/register/thanks/"
     thanks = visitor.get("/register/thanks/")
     assert re.search(r"TEP-\d{4}-\d{4,}", thanks.text)
-    with sqlite3.connect(site_without_cache.database) as database:
+    with sqlite3.connect(site.database) as database:
         stored = database.execute(
             "SELECT count(*) FROM partnerships_partnershipenquiry WHERE organisation_name = ?", [organisation]
         ).fetchone()[0]
