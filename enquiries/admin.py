@@ -13,11 +13,12 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponseBadRequest
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext, ngettext, override
 from django.utils.translation import gettext_lazy as _
+
+from tep_portal.text import staff_name
 
 from . import exports, services
 from .admin_filters import (
@@ -28,21 +29,17 @@ from .admin_filters import (
     SideFilter,
     StatusFilter,
 )
+from .choices import EnquiryStatus
 from .exports import spreadsheet_safe  # noqa: F401 - where the tests and older code find it
 from .management.commands.create_staff_groups import ENQUIRY_REVIEWERS
-from .models import (
-    EnquiryNote,
-    EnquiryStatus,
-    EnquiryStatusChange,
-    PartnershipEnquiry,
-)
+from .models import EnquiryNote, EnquiryStatusChange, PartnershipEnquiry
 
 logger = logging.getLogger(__name__)
 
 
 class ReviewerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
+        return staff_name(obj)
 
 
 class EnquiryReviewForm(forms.ModelForm):
@@ -87,7 +84,7 @@ class EnquiryReviewForm(forms.ModelForm):
 
 class StatusHistoryInline(admin.TabularInline):
     model = EnquiryStatusChange
-    fields = ["changed_at", "from_status", "to_status", "changed_by", "reason"]
+    fields = ["changed_at", "from_status", "to_status", "by", "reason"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -95,6 +92,11 @@ class StatusHistoryInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("changed_by")
+
+    @admin.display(description=_("by"))
+    def by(self, obj):
+        # By name, not the admin's link to the user, which reviewers may not open.
+        return staff_name(obj.changed_by)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -107,7 +109,7 @@ class NoteInline(admin.TabularInline):
     """The notes written so far, read-only: a note is a record of what happened."""
 
     model = EnquiryNote
-    fields = ["created_at", "author", "text"]
+    fields = ["created_at", "written_by", "text"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -115,6 +117,10 @@ class NoteInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author")
+
+    @admin.display(description=_("author"))
+    def written_by(self, obj):
+        return staff_name(obj.author)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -153,7 +159,7 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
         "place",
         "interests_display",
         "status",
-        "owner",
+        "owner_name",
         "waiting",
     ]
     list_display_links = ["reference", "organisation_name"]
@@ -225,12 +231,6 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
     def has_export_permission(self, request):
         return request.user.has_perm("enquiries.export_partnershipenquiry")
 
-    def changelist_view(self, request, extra_context=None):
-        # PostgreSQL refuses a NUL byte in a query; a crafted URL gets a 400, not a 500.
-        if any("\x00" in value for values in request.GET.lists() for value in values[1]):
-            return HttpResponseBadRequest(gettext("That address is not valid."), content_type="text/plain")
-        return super().changelist_view(request, extra_context)
-
     @admin.display(description=_("email"))
     def email_link(self, obj):
         """A mailto: link, its subject the reference, in the language the person wrote in."""
@@ -241,6 +241,10 @@ class PartnershipEnquiryAdmin(admin.ModelAdmin):
         local, _at, domain = obj.email.rpartition("@")
         href = f"mailto:{quote(local, safe='')}@{quote(domain, safe='')}?subject={quote(subject, safe='')}"
         return format_html('<a href="{}">{}</a>', href, obj.email)
+
+    @admin.display(description=_("owner"), ordering="owner")
+    def owner_name(self, obj):
+        return staff_name(obj.owner) if obj.owner else "–"
 
     @admin.display(description=_("based in"))
     def place(self, obj):

@@ -7,7 +7,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import INTEREST_FIELDS, EnquiryInterest, EnquiryStatus, PartnershipEnquiry
+from tep_portal.text import staff_name
+
+from .choices import INTEREST_FIELDS, EnquiryInterest, EnquiryStatus
+from .models import PartnershipEnquiry
 
 
 class ConditionFilter(admin.SimpleListFilter):
@@ -61,9 +64,9 @@ class OwnerFilter(ConditionFilter):
             owners = (
                 get_user_model()
                 .objects.filter(Exists(PartnershipEnquiry.objects.filter(owner=OuterRef("pk"))))
-                .order_by("username")
+                .order_by("first_name", "last_name", "username")
             )
-            request._enquiry_owners = [(str(user.pk), user.get_full_name() or user.get_username()) for user in owners]
+            request._enquiry_owners = [(str(user.pk), staff_name(user)) for user in owners]
         return [("me", _("My enquiries")), ("none", _("Unassigned")), *request._enquiry_owners]
 
     def condition(self, value):

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from tep_portal.dashboard import Item, Section
 
-from .models import OPEN_ENQUIRY_STATUSES, EnquiryStatus, PartnershipEnquiry
+from .choices import OPEN_ENQUIRY_STATUSES, EnquiryStatus
+from .models import PartnershipEnquiry
 
 OLDEST_SHOWN = 3
 

@@ -17,6 +17,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
 from tep_portal.spreadsheets import spreadsheet_safe
+from tep_portal.text import staff_name
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -48,7 +49,7 @@ def row(enquiry):
         enquiry.reference,
         timezone.localtime(enquiry.created_at).strftime("%Y-%m-%d %H:%M"),
         enquiry.get_status_display(),
-        (enquiry.owner.get_full_name() or enquiry.owner.get_username()) if enquiry.owner else "",
+        staff_name(enquiry.owner) if enquiry.owner else "",
         enquiry.organisation_name,
         enquiry.get_side_display(),
         enquiry.get_organisation_type_display(),

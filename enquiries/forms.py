@@ -24,16 +24,15 @@ from django.utils.translation import pgettext_lazy
 from partnerships.choices import ChineseProvince
 from partnerships.models import Partnership
 
-from .models import (
+from .choices import (
     ENQUIRY_REGION_CHOICES,
     SIDE_INTERESTS,
     SIDE_ORGANISATION_TYPES,
-    SUBMITTED_FIELDS,
     EnquiryInterest,
     EnquirySide,
     OrganisationType,
-    PartnershipEnquiry,
 )
+from .models import SUBMITTED_FIELDS, PartnershipEnquiry
 from .validators import StrictEmailValidator, plain_text, single_line, strip_invisible
 
 PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()\-]+")

@@ -8,6 +8,7 @@ names, addresses or message text reach the logs.
 
 import datetime
 import logging
+import re
 from functools import partial
 
 from django.conf import settings
@@ -15,20 +16,21 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tep_portal.models import Organisation
-from tep_portal.text import join_list
+from tep_portal.text import join_list, staff_name
 
+from .choices import EnquirySide, EnquiryStatus
 from .models import (
     PERSONAL_FIELDS,
     SUBMITTED_FIELDS,
     EnquiryNote,
-    EnquirySide,
-    EnquiryStatus,
     EnquiryStatusChange,
     PartnershipEnquiry,
 )
@@ -36,6 +38,7 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 SUBJECT_MAX_LENGTH = 150
+REFERENCE = re.compile(r"TEP-[0-9]{4}-[0-9]+")
 
 
 def enquiry_submit(*, data, submission_id, language):
@@ -241,6 +244,7 @@ def enquiries_purge(*, months, delete=False, now=None):
         _scrub_admin_history(expired)
         expired.delete()
         logger.info("Retention: %d closed enquiries deleted", count)
+        _scrub_admin_history_left_behind()
         return count
     ids = list(expired.values_list("pk", flat=True))
     EnquiryNote.objects.filter(enquiry__in=ids).delete()  # notes may name the person
@@ -250,6 +254,7 @@ def enquiries_purge(*, months, delete=False, now=None):
         **dict.fromkeys(PERSONAL_FIELDS, ""), anonymised_at=now or timezone.now()
     )
     logger.info("Retention: %d closed enquiries anonymised", count)
+    _scrub_admin_history_left_behind()
     return count
 
 
@@ -272,6 +277,27 @@ def _scrub_admin_history(enquiries):
     return len(references)
 
 
+def _scrub_admin_history_left_behind():
+    """The admin's log of enquiries no longer held (anonymised, or deleted) that still says more
+    than their reference: written by a release that kept the organisation in the name and the
+    note in the change message, for an enquiry erased or anonymised back then, or deleted in the
+    admin since. Scrubbed as _scrub_admin_history does; the reference is read from the old name."""
+    content_type = ContentType.objects.get_for_model(PartnershipEnquiry)
+    held = PartnershipEnquiry.objects.filter(anonymised_at__isnull=True).annotate(key=Cast("pk", CharField()))
+    left_behind = (
+        LogEntry.objects.filter(content_type=content_type)
+        .exclude(object_id__in=held.values("key"))
+        .exclude(change_message="", object_repr__regex=r"^(TEP-[0-9]{4}-[0-9]+)?$")
+    )
+    count = 0
+    for pk, name in left_behind.values_list("pk", "object_repr"):
+        found = REFERENCE.match(name)
+        count += LogEntry.objects.filter(pk=pk).update(object_repr=found[0] if found else "", change_message="")
+    if count:
+        logger.info("Retention: %d admin history entries of enquiries no longer held scrubbed", count)
+    return count
+
+
 def personal_data_export(*, email):
     """Everything held about one email address, for a subject access request (UK GDPR art. 15)."""
     enquiries = (
@@ -285,7 +311,7 @@ def personal_data_export(*, email):
         history.setdefault(entry.object_id, []).append(
             {
                 "when": entry.action_time.isoformat(),
-                "by": entry.user.get_full_name() or entry.user.get_username(),
+                "by": staff_name(entry.user),
                 "action": {1: "added", 2: "changed", 3: "deleted"}.get(entry.action_flag, ""),
                 "object": entry.object_repr,
                 "change": entry.get_change_message(),

@@ -9,8 +9,9 @@ What is refused, and why:
 - direction-changing characters (the bidi embeddings, overrides and isolates, U+202A–E and
   U+2066–9): "Invoice‮fdp.exe" displays as "Invoiceexe.pdf";
 - tag characters (U+E0000–E007F): invisible text that some software still reads.
-Chinese, accented letters and emoji (including ZWJ sequences such as 👩‍🏫, whose joiner sits
-between two pictographs) are welcome everywhere.
+Chinese, accented letters and emoji are welcome everywhere, including ZWJ sequences such as 👩‍🏫
+(whose joiner sits between two pictographs) and the flags of England, Scotland and Wales (a
+black flag, tag letters and a cancel tag: the only tag sequences Unicode recommends as emoji).
 
 In a message (several lines) line breaks and tabs are fine, direction-changing and tag
 characters are refused, and the other invisible characters are removed (`strip_invisible`):
@@ -29,10 +30,24 @@ LINE_SEPARATORS = frozenset("\u2028\u2029\u0085")
 INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 ZERO_WIDTH_JOINER = "\u200d"
 VARIATION_SELECTOR_16 = "\ufe0f"
+# 🏴 + "gbeng", "gbsct" or "gbwls" in tag letters + cancel tag: seven code points each.
+UK_FLAGS = frozenset(
+    "\U0001f3f4" + "".join(chr(0xE0000 + ord(letter)) for letter in code) + "\U000e007f"
+    for code in ("gbeng", "gbsct", "gbwls")
+)
+FLAG_LENGTH = 7
 
 
 def is_tag_character(char):
     return 0xE0000 <= ord(char) <= 0xE007F
+
+
+def is_hidden_tag(text, index):
+    """Whether text[index] is a tag character that is not part of one of the UK nations' flags."""
+    if not is_tag_character(text[index]):
+        return False
+    starts = range(max(0, index - FLAG_LENGTH + 1), index)
+    return not any(text[start : start + FLAG_LENGTH] in UK_FLAGS for start in starts)
 
 
 def _is_pictograph(char):
@@ -51,10 +66,12 @@ def _is_emoji_joiner(text, index):
 
 def is_invisible(text, index):
     """Whether text[index] is an invisible character (format character or invisible letter),
-    the joiner inside an emoji excepted."""
+    the joiner inside an emoji and the tags of a flag excepted."""
     char = text[index]
     if char in INVISIBLE_LETTERS:
         return True
+    if is_tag_character(char):
+        return is_hidden_tag(text, index)
     return unicodedata.category(char) == "Cf" and not _is_emoji_joiner(text, index)
 
 
@@ -79,13 +96,19 @@ def single_line(value):
 
 
 def plain_text(value):
-    """A message: line breaks and tabs allowed; control, direction-changing and tag characters refused."""
+    """A message: line breaks and tabs allowed; control, direction-changing and tag characters
+    (a flag's aside) refused."""
     if any(is_control(char, multiline=True) for char in value):
         raise ValidationError(_("Remove the special characters from your message"), code="control_characters")
-    if any(char in DIRECTION_CHANGING or is_tag_character(char) for char in value):
+    if any(char in DIRECTION_CHANGING for char in value):
         raise ValidationError(
             _("Remove the hidden characters that change the direction of your text from your message"),
             code="direction_characters",
+        )
+    if any(is_hidden_tag(value, index) for index in range(len(value))):
+        raise ValidationError(
+            _("Remove the hidden characters from your message (they can come with copied and pasted text)"),
+            code="tag_characters",
         )
 
 

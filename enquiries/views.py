@@ -21,8 +21,9 @@ from tep_portal import holes
 from tep_portal.middleware import service_unavailable_response
 
 from . import services
+from .choices import EnquirySide
 from .forms import ChinaEnquiryForm, EnquiryForm
-from .models import EnquirySide, PartnershipEnquiry
+from .models import PartnershipEnquiry
 from .privacy import PrivacyView  # noqa: F401 - the privacy notice, in its own module
 from .protection import (
     RateLimiter,

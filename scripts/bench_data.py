@@ -17,17 +17,15 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone, translation
 
-from enquiries.models import (
+from enquiries.choices import (
     CLOSED_ENQUIRY_STATUSES,
     INTEREST_FIELDS,
     SIDE_INTERESTS,
     SIDE_ORGANISATION_TYPES,
-    EnquiryNote,
     EnquirySide,
     EnquiryStatus,
-    EnquiryStatusChange,
-    PartnershipEnquiry,
 )
+from enquiries.models import EnquiryNote, EnquiryStatusChange, PartnershipEnquiry
 from partnerships.models import (
     AuthorityKind,
     ChinesePlace,

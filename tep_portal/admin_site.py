@@ -49,10 +49,11 @@ class TepAdminSite(admin.AdminSite):
         inner = super().admin_view(view, cacheable)
 
         def safe_view(request, *args, **kwargs):
-            if request.method not in ("GET", "HEAD"):
-                return inner(request, *args, **kwargs)
+            # Whatever the method: an action posted to a list builds the list from the address too.
             if has_nul(request):
                 return bad_request(request, _("The address holds a character no filter can use."))
+            if request.method not in ("GET", "HEAD"):
+                return inner(request, *args, **kwargs)
             match = request.resolver_match
             if not (match and match.url_name and match.url_name.endswith("_changelist")):
                 return inner(request, *args, **kwargs)

@@ -224,6 +224,7 @@ SIGNIN_USERNAME_FREE_FAILURES = env_int("SIGNIN_USERNAME_FREE_FAILURES", 10)
 SIGNIN_LOG_RETENTION_DAYS = env_int("SIGNIN_LOG_RETENTION_DAYS", 90)
 SIGNIN_USERNAME_MAX_DELAY = timedelta(minutes=env_int("SIGNIN_USERNAME_MAX_DELAY_MINUTES", 15))
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # one row per failure: what the username's pause counts
 # How many proxies (load balancer, nginx) append to X-Forwarded-For in front of the app servers.
 # 0: the client is the TCP peer. Used for the sign-in lockout and the enquiry rate limit.
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
@@ -384,7 +385,8 @@ ENQUIRY_NOTIFY_EMAILS = env_list("ENQUIRY_NOTIFY_EMAILS", "enquiries@trueeducati
 # ENQUIRY FORM (enquiries/protection.py, enquiries/services.py)
 # ------------------------------------------------------------------------------
 # Enquiries accepted per client address: "<count>/<period>", period in s, m, h or d; "off" disables.
-# Counted in the cache: set CACHE_URL (Redis) when several app servers run.
+# Counted in the cache: set CACHE_URL (Redis) when several app servers run. Fails open: while the
+# cache cannot be reached the enquiry is stored without the limit and a warning logged.
 ENQUIRY_RATE_LIMIT = env("ENQUIRY_RATE_LIMIT", "5/10m")
 # Seconds a person needs at least to fill in the form; quicker posts are dropped as bots. 0 disables.
 ENQUIRY_MIN_FILL_SECONDS = env_int("ENQUIRY_MIN_FILL_SECONDS", 3)

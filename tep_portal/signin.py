@@ -3,10 +3,11 @@
 django-axes locks a username *from one client* (an IPv4 address or an IPv6 /64,
 tep_portal/client_ip.py) after AXES_FAILURE_LIMIT failures. Someone guessing
 from many networks stays under that, so the username itself is watched too,
-from the failures axes records (AccessAttempt): past
-SIGNIN_USERNAME_FREE_FAILURES failures within the hour, each sign-in for that
-username waits a pause after the last failure, one minute doubling with each
-further failure up to SIGNIN_USERNAME_MAX_DELAY (15 minutes).
+from axes' failure log (AccessFailureLog, one row per failure: its per-client
+AccessAttempt rows are deleted once the cool-off has passed, so they cannot count
+an hour): past SIGNIN_USERNAME_FREE_FAILURES failures within the hour, each
+sign-in for that username waits a pause after the last failure, one minute
+doubling with each further failure up to SIGNIN_USERNAME_MAX_DELAY (15 minutes).
 
 It can never lock staff out for good: the pause ends by itself; a sign-in
 refused during a pause is not checked and not counted, so an attacker cannot
@@ -24,7 +25,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
-from django.db.models import Max, Sum
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -37,8 +38,8 @@ FIRST_PAUSE = datetime.timedelta(minutes=1)
 def username_pause(username, client, *, now=None):
     """How long a sign-in for `username` from `client` must still wait, or None."""
     now = now or timezone.now()
-    recent = AccessAttempt.objects.filter(username=username, attempt_time__gte=now - FAILURE_WINDOW).aggregate(
-        failures=Sum("failures_since_start"), last=Max("attempt_time")
+    recent = AccessFailureLog.objects.filter(username=username, attempt_time__gte=now - FAILURE_WINDOW).aggregate(
+        failures=Count("pk"), last=Max("attempt_time")
     )
     over = (recent["failures"] or 0) - settings.SIGNIN_USERNAME_FREE_FAILURES
     if over < 0:

@@ -27,6 +27,14 @@ def year_display(year):
     return pgettext("a year on its own", "%(year)s") % {"year": year}
 
 
+def staff_name(user):
+    """How a member of staff is named to colleagues: their full name, or their username when
+    they have none; "–" for nobody (an account since deleted)."""
+    if user is None:
+        return "–"
+    return user.get_full_name() or user.get_username()
+
+
 @dataclass(frozen=True)
 class Block:
     """One block of editable body text: a paragraph (lines kept), a subheading or a list."""

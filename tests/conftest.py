@@ -1,5 +1,27 @@
+import datetime
+
 import pytest
 from django.core.management import call_command
+
+# Settings the shell can change (README "Configuration" and "Production") that tests rely on, at
+# their defaults. Every test runs with these whatever is exported (ENQUIRY_MIN_FILL_SECONDS=0, the
+# README's way to switch the time check off, must change no result); a test about one of them sets
+# it itself. tests/test_project.py checks they are the defaults and that none is missing.
+PINNED_SETTINGS = {
+    "ENQUIRY_MIN_FILL_SECONDS": 3,
+    "ENQUIRY_RATE_LIMIT": "5/10m",
+    "ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY": 3,
+    "ENQUIRY_RETENTION_MONTHS": 24,
+    "ENQUIRY_NOTIFY_EMAILS": ["enquiries@trueeducationpartnership.com"],
+    "SIGNIN_USERNAME_FREE_FAILURES": 10,
+    "SIGNIN_USERNAME_MAX_DELAY": datetime.timedelta(minutes=15),
+    "SIGNIN_LOG_RETENTION_DAYS": 90,
+    "AXES_FAILURE_LIMIT": 5,
+    "AXES_COOLOFF_TIME": datetime.timedelta(minutes=15),
+    "TRUSTED_PROXY_COUNT": 0,
+    "TRUSTED_PROXY_NETWORKS": ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+    "SESSION_COOKIE_AGE": 8 * 60 * 60,
+}
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +42,8 @@ def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
+    for name, value in PINNED_SETTINGS.items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture(autouse=True)

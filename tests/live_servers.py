@@ -194,11 +194,13 @@ class AppServer(ServerProcess):
 
 
 def server_environment(**extra):
-    """The environment an app server gets: this one, without anything that would
-    point it at another database or cache, plus `extra`."""
+    """The environment an app server gets: this one, without anything that would point it at
+    another database or cache or change its limits (tests/conftest.py PINNED_SETTINGS), plus `extra`."""
     keep = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith(("DJANGO_", "DATABASE_", "CACHE_", "SQLITE_", "PAGE_CACHE_", "ENQUIRY_"))
+        if not name.startswith(
+            ("DJANGO_", "DATABASE_", "CACHE_", "SQLITE_", "PAGE_CACHE_", "ENQUIRY_", "SIGNIN_", "AXES_")
+        )
     }
     return {**keep, "DJANGO_SETTINGS_MODULE": "tep_portal.settings", "PYTHONPATH": str(ROOT), **extra}

@@ -19,6 +19,7 @@ from django.db import connection
 from enquiries.models import PartnershipEnquiry
 
 from .enquiries.support import VALID_ANSWERS
+from .html_forms import form_data
 from .live_servers import AppServer, server_environment
 
 DETAIL = "/partnerships/nottingham-ningbo/"
@@ -133,6 +134,30 @@ def test_the_enquiry_rate_limit_counts_across_both_servers(two_servers):
     # Another visitor is not affected.
     other = b.browser().submit("/register/", enquiry(99), headers={"X-Forwarded-For": "198.51.100.20"})
     assert other.status == 302
+
+
+def test_simultaneous_posts_from_one_address_across_both_servers_store_at_most_the_limit(two_servers):
+    """Issue 12 point 1 as production runs: two app server processes, one Redis, twelve forms
+    opened first, then sent at the same moment from one address. The slot is taken in Redis
+    before anything is saved, so exactly the limit (3) get through, whichever server they reach."""
+    posts = 12
+    visitors = [two_servers[n % 2].browser(headers={"X-Forwarded-For": "203.0.113.99"}) for n in range(posts)]
+    forms = [form_data(visitor.get("/register/").text) for visitor in visitors]
+    start_together = threading.Barrier(posts)
+    statuses = [None] * posts
+
+    def send(n):
+        start_together.wait(timeout=30)
+        statuses[n] = visitors[n].post("/register/", {**forms[n], **enquiry(n)}).status
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(posts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(statuses) == [302] * 3 + [429] * (posts - 3)
+    assert PartnershipEnquiry.objects.count() == 3
 
 
 def test_many_people_sending_the_form_at_once_across_both_servers(two_servers):

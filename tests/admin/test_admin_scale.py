@@ -132,6 +132,18 @@ def test_crafted_filter_values_never_give_a_500(admin_client, model):
             assert "This list cannot be shown" in response.content.decode(), params
 
 
+@pytest.mark.parametrize("query", ["status__exact=%00", "q=%00"])
+def test_an_action_posted_with_a_nul_byte_in_the_address_gets_a_400(admin_client, query):
+    """An action posts to the list's address, filters included, and the list is built from them
+    (issue 12 point 9: PostgreSQL refuses the NUL, which was a 500)."""
+    partnership = PartnershipFactory()
+    data = {"action": "delete_selected", "_selected_action": [str(partnership.pk)]}
+    response = admin_client.post(f"{admin_url(Partnership)}?{query}", data)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "This list cannot be shown" in response.content.decode()
+    assert Partnership.objects.filter(pk=partnership.pk).exists()
+
+
 def test_the_issue_examples(admin_client):
     TimelineEventFactory()
     events = admin_url(TimelineEvent)

@@ -91,9 +91,11 @@ def test_council_officer_registers_and_staff_progress_the_enquiry(site, new_page
 
     history = staff.get_by_role("group", name="Status history")
     assert "In review" in history.inner_text()
-    assert "mei.reviewer" in history.inner_text()
+    assert "Mei Chen" in history.inner_text()  # by full name, not linked to a user page she cannot open
+    assert history.get_by_role("link").count() == 0
     notes = staff.locator("fieldset", has_text="Internal notes")
     assert "Phoned Siân: call booked for Thursday." in notes.inner_text()
+    assert "Mei Chen" in notes.inner_text()
     enquiry.refresh_from_db()
     assert (enquiry.status, enquiry.owner) == ("in-review", reviewer)
     assert enquiry.notes.get().author == reviewer

@@ -6,13 +6,16 @@ import io
 import json
 
 import pytest
-from axes.models import AccessAttempt, AccessLog
-from django.contrib.admin.models import LogEntry
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from enquiries import services
+from enquiries.models import PartnershipEnquiry
 from tests.html_forms import form_data
 
 from .support import PartnershipEnquiryFactory
@@ -97,10 +100,13 @@ def test_retention_scrubs_the_admin_history_of_anonymised_enquiries(admin_client
 
 def test_the_export_lists_the_admin_history_too(admin_client, li_wang):
     review_in_the_admin(admin_client, li_wang)
-    data = services.personal_data_export(email="li.wang@example.co.uk")
-    history = data["enquiries"][0]["admin_history"]
-    assert history and {"when", "by", "action", "object", "change"} <= set(history[0])
-    assert any("in review" in entry["change"].lower() or entry["change"] for entry in history)
+    out = io.StringIO()
+    call_command("export_personal_data", "li.wang@example.co.uk", stdout=out)
+    history = json.loads(out.getvalue())["enquiries"][0]["admin_history"]
+    assert len(history) == 1
+    assert {"when", "by", "action", "object", "change"} == set(history[0])
+    assert (history[0]["by"], history[0]["action"], history[0]["object"]) == ("admin", "changed", li_wang.reference)
+    assert "internal note" in history[0]["change"]
 
 
 def test_the_daily_command_purges_old_staff_sign_in_logs(settings):
@@ -108,10 +114,53 @@ def test_the_daily_command_purges_old_staff_sign_in_logs(settings):
     old = AccessLog.objects.create(username="curator", ip_address="203.0.113.7", user_agent="x")
     recent = AccessLog.objects.create(username="curator", ip_address="203.0.113.8", user_agent="x")
     old_failure = AccessAttempt.objects.create(username="x", ip_address="198.51.100.1", failures_since_start=1)
-    AccessLog.objects.filter(pk=old.pk).update(attempt_time=timezone.now() - datetime.timedelta(days=91))
-    AccessAttempt.objects.filter(pk=old_failure.pk).update(attempt_time=timezone.now() - datetime.timedelta(days=91))
+    old_failure_log = AccessFailureLog.objects.create(username="x", ip_address="198.51.100.1", user_agent="x")
+    recent_failure_log = AccessFailureLog.objects.create(username="y", ip_address="198.51.100.2", user_agent="x")
+    long_ago = timezone.now() - datetime.timedelta(days=91)
+    for model, pk in ((AccessLog, old.pk), (AccessAttempt, old_failure.pk), (AccessFailureLog, old_failure_log.pk)):
+        model.objects.filter(pk=pk).update(attempt_time=long_ago)
     out = io.StringIO()
     call_command("purge_enquiries", stdout=out)
     assert list(AccessLog.objects.all()) == [recent]
     assert not AccessAttempt.objects.exists()
+    assert list(AccessFailureLog.objects.all()) == [recent_failure_log]
     assert "staff sign-in records older than 90 days deleted" in out.getvalue()
+
+
+def old_style_entry(object_id, object_repr, user):
+    """An admin history row as a release before issue 12 wrote it: the organisation in the name,
+    the note quoted in the change message."""
+    return LogEntry.objects.create(
+        user=user,
+        content_type=ContentType.objects.get_for_model(PartnershipEnquiry),
+        object_id=str(object_id),
+        object_repr=object_repr,
+        action_flag=CHANGE,
+        change_message=json.dumps([{"added": {"name": "internal note", "object": NOTE[:60]}}]),
+    )
+
+
+def test_the_daily_command_scrubs_history_left_by_erasures_and_retention_before_the_upgrade(admin_user):
+    # Li Wang's enquiry was erased by the old release (its rows are gone, its history stayed);
+    # another was anonymised by it; a third is still held, and so is its history.
+    erased = old_style_entry(999_999, "TEP-2026-0003 – 普利茅斯华人社区中心 (Plymouth)", admin_user)
+    anonymised = PartnershipEnquiryFactory(reference="TEP-2026-0004", anonymised_at=timezone.now())
+    anonymised_entry = old_style_entry(anonymised.pk, "TEP-2026-0004 – Plymouth Chinese Community Centre", admin_user)
+    held = PartnershipEnquiryFactory(reference="TEP-2026-0005")
+    held_entry = old_style_entry(held.pk, "TEP-2026-0005 – Exeter City Council", admin_user)
+    call_command("purge_enquiries", stdout=io.StringIO())
+    for entry, reference in ((erased, "TEP-2026-0003"), (anonymised_entry, "TEP-2026-0004")):
+        entry.refresh_from_db()
+        assert (entry.object_repr, entry.change_message) == (reference, "")
+        assert entry.user == admin_user and entry.action_flag == CHANGE  # who did what when stays
+    held_entry.refresh_from_db()
+    assert held_entry.object_repr == "TEP-2026-0005 – Exeter City Council"  # still held, so is its history
+    assert NOTE[:20] in held_entry.change_message
+    home = admin_client_home(admin_user)
+    assert "普利茅斯" not in home and "Plymouth" not in home
+
+
+def admin_client_home(user):
+    client = Client()
+    client.force_login(user)
+    return client.get(reverse("admin:index")).content.decode()

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from enquiries.models import EnquiryStatus, PartnershipEnquiry
+from enquiries.choices import EnquiryStatus
+from enquiries.models import PartnershipEnquiry
 from tests.factories import PartnershipFactory
 
 from .support import REGISTER_URL, THANKS_URL, answers, post_enquiry

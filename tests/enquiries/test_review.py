@@ -7,7 +7,7 @@ import pytest
 from pytest_django.asserts import assertContains
 
 from enquiries import services
-from enquiries.models import EnquiryStatus
+from enquiries.choices import EnquiryStatus
 from tests.factories import PartnershipFactory
 from tests.html_forms import form_data
 

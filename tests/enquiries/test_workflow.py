@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from enquiries import services
-from enquiries.models import EnquiryNote, EnquiryStatus, EnquiryStatusChange, PartnershipEnquiry
+from enquiries.choices import EnquiryStatus
+from enquiries.models import EnquiryNote, EnquiryStatusChange, PartnershipEnquiry
 
 from .support import PartnershipEnquiryFactory
 

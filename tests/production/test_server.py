@@ -1,15 +1,19 @@
 """The production server (`make serve`, started by conftest.py) over HTTP on the loopback
 interface: redirects, the health check, headers, cookies, static files and the access log, and
-what it answers when its database is gone."""
+what it answers when its database or its cache is gone."""
 
 import json
 import re
 import secrets
+import sqlite3
 import time
 from urllib.parse import urlencode
 
 import pytest
 
+from tests.enquiries.support import VALID_ANSWERS
+from tests.html_forms import form_data
+from tests.live_servers import Browser
 from tests.security_headers import EXPECTED_CSP, HSTS
 
 from .support import FAR_FUTURE, HOST, PAGE_HEADERS, STAFF, fetch, policy
@@ -153,3 +157,32 @@ def test_public_pages_answer_a_friendly_503_when_the_database_is_unreachable(sit
     for name, value in PAGE_HEADERS.items():
         assert response.headers[name] == value, name
     assert policy(response) == EXPECTED_CSP
+
+
+# When Redis is gone ---------------------------------------------------------------------------------
+
+
+def test_with_a_dead_cache_url_an_enquiry_is_stored_and_the_health_check_says_degraded(site, site_without_cache):
+    """Issue 12 point 6: a cache outage never loses an enquiry, and the load balancer keeps the server."""
+    organisation = f"Redis Outage Council {secrets.token_hex(4)}"
+    visitor = Browser(site_without_cache.port, headers={"Host": HOST, "X-Forwarded-Proto": "https"}, timeout=20)
+    form = visitor.get("/register/")
+    assert form.status == 200
+    sent = visitor.post("/register/", {**form_data(form.text), **VALID_ANSWERS, "organisation_name": organisation})
+    assert sent.status == 302, sent.text[:1000]
+    assert sent.headers["Location"] == "/register/thanks/"
+    thanks = visitor.get("/register/thanks/")
+    assert re.search(r"TEP-\d{4}-\d{4,}", thanks.text)
+    with sqlite3.connect(site.database) as database:
+        stored = database.execute(
+            "SELECT count(*) FROM partnerships_partnershipenquiry WHERE organisation_name = ?", [organisation]
+        ).fetchone()[0]
+    assert stored == 1
+
+    health = fetch(site_without_cache.port, "/healthz/", https=False)
+    assert health.status == 200
+    assert json.loads(health.body) == {"status": "degraded", "database": "ok", "cache": "unavailable"}
+    time.sleep(0.5)
+    log = site_without_cache.output()
+    assert "Enquiry rate limit not applied, cache unavailable" in log
+    assert VALID_ANSWERS["email"] not in log and organisation not in log
