@@ -102,6 +102,12 @@ class FilterForm(forms.Form):
         return tuple((name, self.data.get(name)) for name in self.fields) if self.is_bound else ()
 
     @property
+    def results_key(self):
+        """What the matching results depend on: the values that validated, as filter() reads them,
+        so a bad value or another spelling of one (?year_from=02000) keeps no results of its own."""
+        return tuple(sorted((name, str(value)) for name, value in self.valid_data().items()))
+
+    @property
     def shared_key(self):
         """cache_key when the query string holds nothing but these filters (what a page drawn for
         these filters may be shared under); None when it holds anything else."""

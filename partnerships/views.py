@@ -3,8 +3,7 @@
 
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
@@ -94,7 +93,7 @@ class PartnershipListView(PublicPageMixin, ListView):
         own twelve partnerships (sorting 2,000 of them by place names took most of the page's time)."""
         self.form = DirectoryFilterForm(self.request.GET)
         matching = self.form.filter(published_partnerships())
-        return remember("directory-ids", lambda: list(matching.values_list("pk", flat=True)), self.form.cache_key)
+        return remember("directory-ids", lambda: list(matching.values_list("pk", flat=True)), self.form.results_key)
 
     def paginate_queryset(self, queryset, page_size):
         """The page's partnerships, read when the template renders them: the list of results is
@@ -169,9 +168,8 @@ class PartnershipDetailView(PreviewMixin, PublicPageMixin, DetailView):
         def events():
             return structured_data.events(self.request, partnership.public_events, partnership=partnership)
 
-        if self.previewing:
-            return [events()]
-        # Kept like the page's body; it holds absolute URLs, so per scheme and host as pages are.
+        # Kept like the page's body (never for a preview: signed-in staff share no fragments); it
+        # holds absolute URLs, so per scheme and host as pages are.
         return [remember("partnership-events-data", events, partnership.pk, self.request.build_absolute_uri("/"))]
 
     def get_context_data(self, **kwargs):
@@ -193,18 +191,11 @@ class TimelineView(PublicPageMixin, ListView):
         self.form = TimelineFilterForm(self.request.GET)
         return events_with_partnerships(self.form.filter(TimelineEvent.objects.published().newest_first()))
 
-    @cached_property
-    def results_key(self):
-        """What the count, each page of events and their data are kept under, with the content
-        generation: the filters and the date (events dated today become public at midnight
-        without a new content generation)."""
-        return (self.form.cache_key, timezone.localdate())
-
     def get_paginator(self, queryset, per_page, **kwargs):
         """Counted once per content generation and filters: counting 20,000 events (each with a
         published partnership) took half the page's time."""
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        paginator.count = remember("timeline-count", queryset.count, self.results_key)
+        paginator.count = remember("timeline-count", queryset.count, self.form.results_key)
         return paginator
 
     page_title = gettext_lazy("Partnership timeline")
@@ -227,10 +218,11 @@ class TimelineView(PublicPageMixin, ListView):
 
         # Kept with the page of events; it holds absolute URLs, so per scheme and host as pages are.
         origin = self.request.build_absolute_uri("/")
-        return [remember("timeline-events-data", events, self.results_key, context["page_obj"].number, origin)]
+        page = context["page_obj"].number
+        return [remember("timeline-events-data", events, self.form.results_key, page, origin)]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, results_key=self.results_key, **kwargs)
+        return super().get_context_data(form=self.form, **kwargs)
 
 
 class StandingPageView(PublicPageMixin, TemplateView):

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from . import pagecache
+from . import fragment_cache, pagecache
 
 HOLES_CONTEXT = "page_holes"
 
@@ -34,13 +34,13 @@ def render(request, template_name, context, *, holes, key=None):
     if key is None or not _may_share(request):
         return render_to_string(template_name, {**context, HOLES_CONTEXT: holes}, request=request)
     cache_key = _cache_key(request, template_name, key)
-    generation, entry = _read(cache_key)
+    generation, entry = fragment_cache.read(cache_key)
     if entry is None or entry[0] != generation:
         nonce = secrets.token_hex(16)
         html = render_to_string(template_name, {**context, HOLES_CONTEXT: HoleMarkers(nonce)}, request=request)
         entry = (generation, re.split(f"<!--tep-hole:([a-z_]+):{nonce}-->", html))
         if generation is not None:
-            pagecache._quietly(pagecache._cache().set, cache_key, entry, settings.PAGE_CACHE_SECONDS)
+            fragment_cache.store(cache_key, generation, entry[1])
     return _fill(entry[1], holes)
 
 
@@ -52,7 +52,7 @@ def rendered(request, template_name, *, holes, key):
     published slug exists only while that slug was published in this generation."""
     if not _may_share(request):
         return None
-    generation, entry = _read(_cache_key(request, template_name, key))
+    generation, entry = fragment_cache.read(_cache_key(request, template_name, key))
     if entry is None or generation is None or entry[0] != generation:
         return None
     return _fill(entry[1], holes)
@@ -68,15 +68,6 @@ def _cache_key(request, template_name, key):
     release = f"{pagecache.ENTRY_FORMAT}:{pagecache.code_fingerprint()}"
     origin = _digest(request.build_absolute_uri("/"))
     return f"pagecache:holes{release}:{get_language()}:{template_name}:{origin}:{_digest(key)}"
-
-
-def _read(cache_key):
-    """(generation, entry), or (None, None) when the cache does not answer."""
-    try:
-        return pagecache._read(cache_key)
-    except Exception as exc:
-        pagecache._unavailable(exc)
-        return None, None
 
 
 def _fill(pieces, holes):

@@ -71,7 +71,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 # Part of every page key: a change to what an entry holds must never meet entries in the old shape.
-ENTRY_FORMAT = 4
+ENTRY_FORMAT = 5
 
 # Paths never cached, after the optional language prefix: staff pages, health
 # checks that must measure the server now, files. Views skip themselves with
@@ -132,6 +132,13 @@ def bump_generation():
         except Exception:
             outcome = "nor delete it: servers that reach the cache may serve older pages for PAGE_CACHE_SECONDS"
         logger.error("Page cache: could not bump the content generation (%s), %s", type(exc).__name__, outcome)
+
+
+def current_generation():
+    """The content generation now; raises when it can be neither read nor started (fail closed)."""
+    state = _state_cache()
+    generation = state.get(GENERATION_KEY)
+    return _start_generation(state) if generation is None else generation
 
 
 def _start_generation(cache, *, replace=False):

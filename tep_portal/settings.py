@@ -96,9 +96,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # gzip for what the page cache has not compressed, honouring q-values (tep_portal/compression.py).
     "tep_portal.compression.CompressionMiddleware",
-    # Whole public pages for anonymous visitors, from the shared cache (tep_portal/pagecache.py).
-    # After the header middleware above, so cached pages still get fresh security headers.
+    # Whole public pages for anonymous visitors, from the shared cache (tep_portal/pagecache.py), after
+    # the header middleware above (cached pages still get fresh headers); then the content generation
+    # the rest of the request reads shared fragments under (tep_portal/fragment_cache.py).
     "tep_portal.pagecache.PageCacheMiddleware",
+    "tep_portal.fragment_cache.GenerationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -6,6 +6,7 @@ staff preview neither reads nor keeps such a body."""
 
 import datetime
 import io
+import re
 from http import HTTPStatus
 
 import pytest
@@ -13,10 +14,12 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.test.signals import template_rendered
+from django.urls import set_script_prefix
 from django.utils import timezone
 
 from partnerships.models import Partnership
 from schools.models import UKSchool
+from tep_portal import fragment_cache
 from tests.factories import PartnershipFactory, SisterSchoolLinkFactory, TimelineEventFactory
 from tests.fetch import text_of
 
@@ -155,3 +158,71 @@ def test_the_shared_register_form_follows_the_fragment_switch_not_the_page_cache
         assert renders.count("enquiries/form.html") == 3
     finally:
         template_rendered.disconnect(record)
+
+
+# What the review of the kept bodies found (each failed before its fix) ---------------------------
+
+
+def test_an_edit_landing_while_a_page_renders_is_not_kept_under_the_new_generation(client, monkeypatch):
+    """The generation is read when the request comes in: a body rendered from the partnership
+    as it was before an edit that landed mid-request is never served after it."""
+    from partnerships import renditions
+
+    partnership = PartnershipFactory(summary_en="The old summary.")
+    image_set = renditions.image_set
+
+    def edit_meanwhile(image):  # runs after the view read the partnership, before the template
+        monkeypatch.setattr(renditions, "image_set", image_set)
+        edited = Partnership.objects.get(pk=partnership.pk)
+        edited.summary_en = "The new summary."
+        edited.save()
+        return image_set(image)
+
+    monkeypatch.setattr(renditions, "image_set", edit_meanwhile)
+    lead = re.compile(r'<p class="lead"[^>]*>([^<]*)</p>')  # in the body (the head's description is read later)
+    assert lead.findall(client.get(partnership.get_absolute_url()).content.decode()) == ["The old summary."]
+    assert lead.findall(Client().get(partnership.get_absolute_url()).content.decode()) == ["The new summary."]
+
+
+def test_an_event_dated_today_shows_on_kept_bodies_from_midnight(monkeypatch):
+    partnership = PartnershipFactory()
+    link = SisterSchoolLinkFactory(partnership=partnership)
+    today = timezone.localdate()
+    event = TimelineEventFactory(partnerships=[partnership], date=today + datetime.timedelta(days=1))
+    link.uk_school.events.add(event)
+    pages = ["/", partnership.get_absolute_url(), link.uk_school.get_absolute_url(), "/timeline/"]
+    shown = f'id="event-{event.pk}"'
+    assert not any(shown in Client().get(path).content.decode() for path in pages)  # each body kept today
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today + datetime.timedelta(days=1))
+    assert [path for path in pages if shown not in Client().get(path).content.decode()] == []
+
+
+def test_a_request_routed_under_a_script_name_neither_reads_nor_keeps_fragments(demo_content):
+    path = partnership_page()
+    set_script_prefix("/elsewhere/")  # as Django's WSGI handler does for SCRIPT_NAME (the test client does not)
+    try:
+        for page in ("/", path):
+            assert "/elsewhere/" in Client().get(page, SCRIPT_NAME="/elsewhere").content.decode()
+    finally:
+        set_script_prefix("/")
+    for page in ("/", path):
+        assert "/elsewhere/" not in Client().get(page).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("/partnerships/?nation=nowhere", "/partnerships/?nation=elsewhere"),
+        ("/partnerships/?year_from=2000", "/partnerships/?year_from=02000"),
+        ("/timeline/?category=nothing", "/timeline/?category=none-at-all"),
+    ],
+)
+def test_a_bad_or_respelled_filter_value_keeps_no_results_of_its_own(demo_content, monkeypatch, first, second):
+    Client().get(first)
+    stored = []
+    store = fragment_cache.store
+    monkeypatch.setattr(fragment_cache, "store", lambda key, *args: stored.append(key) or store(key, *args))
+    assert Client().get(second).status_code == HTTPStatus.OK
+    # Only the filter form, which shows the value as typed, is kept for the second address.
+    assert [key.split(":")[-2] for key in stored] in (["directory-filters"], ["timeline-filters"])
