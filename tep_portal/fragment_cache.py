@@ -48,6 +48,10 @@ class GenerationMiddleware:
     def generation(request):
         if not settings.FRAGMENT_CACHE_ENABLED or not pagecache.may_share(request):
             return NOT_SHARED
+        if pagecache.is_skipped_path(request.path_info):
+            return NOT_SHARED  # the admin, health checks, files: they show no fragment
+        if hasattr(request, "content_generation"):  # the page cache read it for this request
+            return NOT_SHARED if request.content_generation is None else request.content_generation
         try:
             return pagecache.current_generation()
         except Exception as exc:

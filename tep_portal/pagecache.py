@@ -36,9 +36,8 @@ After an edit every page is missing at once; a page is then rendered by one
 request while the others asking for it wait for that render (a lock in the
 shared cache), so a busy moment does not turn into sixteen identical renders.
 
-Pages are stored gzip-compressed (once, when stored) and sent compressed to
-every client that accepts it, which every browser does; a tenth of the bytes to
-read from the cache and to send to a phone.
+Pages are stored gzip-compressed (once, when stored) and sent compressed to every client
+that accepts it, which every browser does: a tenth of the bytes to read and to send.
 
 Stored pages carry an ETag, but no Last-Modified and no header saying whether
 they came from the cache (either tells when someone else asked for the URL); a
@@ -46,6 +45,7 @@ browser revalidating with If-None-Match gets a 304 without a body. Browsers are
 told to revalidate every time (max-age=0 by default): staff edits show at once.
 """
 
+import functools
 import gzip
 import hashlib
 import logging
@@ -236,6 +236,18 @@ def may_share(request):
     return request.path == request.path_info
 
 
+@functools.cache
+def _skipped_paths():
+    languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+    skipped = "|".join(re.escape(path) for path in SKIPPED_PATHS)
+    return re.compile(rf"^/(?:(?:{languages})/)?(?:{skipped})(?:/|$)")
+
+
+def is_skipped_path(path_info):
+    """Staff pages, health checks and files: never cached, and no shared fragments either."""
+    return bool(_skipped_paths().match(path_info))
+
+
 def _request_key(kind, request):
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     url = request.build_absolute_uri()  # scheme and host: pages hold absolute links
@@ -276,9 +288,6 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
-        skipped = "|".join(re.escape(path) for path in SKIPPED_PATHS)
-        self.skipped = re.compile(rf"^/(?:(?:{languages})/)?(?:{skipped})(?:/|$)")
 
     def __call__(self, request):
         if not self.is_cacheable_request(request):
@@ -289,7 +298,9 @@ class PageCacheMiddleware:
             generation, entry = _read(key)
         except Exception as exc:
             _unavailable(exc)
+            request.content_generation = None  # and no shared fragments (tep_portal/fragment_cache.py)
             return self.get_response(request)
+        request.content_generation = generation  # what the request's shared fragments are read under
 
         if entry is not None and entry[0] == generation:
             return self.serve(request, entry[1], "hit")
@@ -335,7 +346,7 @@ class PageCacheMiddleware:
         return None
 
     def is_cacheable_request(self, request):
-        if not is_shareable_request(request) or self.skipped.match(request.path_info):
+        if not is_shareable_request(request) or is_skipped_path(request.path_info):
             return False
         try:
             request.get_host()

@@ -64,3 +64,20 @@ def test_an_edit_is_saved_with_redis_down(redis_down, demo_content):
     with transaction.atomic():
         Partnership.objects.filter(slug="nottingham-ningbo").get().save()
     assert Partnership.objects.filter(slug="nottingham-ningbo").exists()
+
+
+@pytest.mark.parametrize("page_cache_on", [True, False], ids=["page cache on", "page cache off"])
+def test_an_outage_is_one_warning_line_a_page_and_none_for_a_health_check(
+    client, settings, redis_down, demo_content, caplog, page_cache_on
+):
+    settings.PAGE_CACHE_ENABLED = page_cache_on
+
+    def page_cache_lines():
+        return [record for record in caplog.records if record.getMessage().startswith("Page cache")]
+
+    with caplog.at_level("WARNING"):
+        assert client.get("/healthz/").status_code == 200  # it says the cache is down in its own words
+        assert page_cache_lines() == []
+        assert client.get("/partnerships/").status_code == 200
+    # The page cache (when on) and the fragments share the one reading of the generation.
+    assert len(page_cache_lines()) == 1
