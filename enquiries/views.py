@@ -214,10 +214,16 @@ class EnquiryThanksView(TemplateView):
     side = EnquirySide.UK  # what happens next, and with whom their details may be shared
 
     def get_context_data(self, **kwargs):
+        """The visitor's own enquiry (its reference is in their session) says which side's next
+        steps to show and whether its acknowledgement went out, whatever address was opened."""
+        reference = self.request.session.get(SESSION_REFERENCE_KEY)
+        fields = ("side", "acknowledged_at", "acknowledgement_withheld")
+        enquiry = PartnershipEnquiry.objects.filter(reference=reference).only(*fields).first() if reference else None
         return super().get_context_data(
             page_title=_("Enquiry sent"),
-            reference=self.request.session.get(SESSION_REFERENCE_KEY),
-            side=self.side,
+            reference=reference,
+            enquiry=enquiry,
+            side=enquiry.side if enquiry else self.side,
             **kwargs,
         )
 

@@ -462,3 +462,11 @@ def test_retention_anonymises_a_chinese_enquiry_and_keeps_its_figures():
         "Ningbo",
         "education-bureau",
     )
+
+
+def test_the_thanks_page_follows_the_enquiry_sent_not_the_address_opened(client, settings):
+    settings.ENQUIRY_MIN_FILL_SECONDS = 0
+    assert post_enquiry(client).status_code == HTTPStatus.FOUND  # a UK enquiry …
+    page = client.get(UK_PARTNER_THANKS_URL).content.decode()  # … and the Chinese side's thanks address
+    assert "partners in China who could be a good match" in page
+    assert "UK councils and schools that could be a good match" not in page

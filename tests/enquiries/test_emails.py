@@ -203,3 +203,24 @@ def test_without_staff_addresses_only_the_acknowledgement_is_sent(settings, mail
     assert services.enquiry_send_emails(enquiry_id=enquiry.pk) is True
     assert [message.to for message in mailoutbox] == [[enquiry.email]]
     assert "ENQUIRY_NOTIFY_EMAILS is empty" in caplog.text
+
+
+def test_the_thanks_page_says_what_became_of_the_acknowledgement(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.ENQUIRY_RATE_LIMIT = "off"
+    settings.ENQUIRY_ACKNOWLEDGEMENTS_PER_DAY = 1
+
+    def thanks_after(**overrides):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert post_enquiry(client, **overrides).status_code == HTTPStatus.FOUND
+        return client.get(THANKS_URL).content.decode()
+
+    assert "We have sent a confirmation email" in thanks_after()
+    withheld = thanks_after()  # the address's one acknowledgement a day has gone out
+    assert "We have not sent a confirmation email this time" in withheld
+    assert "We have sent a confirmation email" not in withheld
+    settings.EMAIL_BACKEND = FAILING_BACKEND
+    failed = thanks_after(email="another@example.org")  # kept for the retry command
+    assert "A confirmation email with your reference number will follow shortly" in failed
+    assert "We have sent a confirmation email" not in failed
