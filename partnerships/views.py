@@ -17,6 +17,7 @@ from .filters import DirectoryFilterForm, TimelineFilterForm
 from .models import Benefit, Council, Page, Partnership, ProcessStep, Quote, Statistic, TimelineEvent
 
 HOME_EVENTS = 5
+HOME_PAGES = ("home", "about")
 
 
 def published_partnerships():
@@ -53,9 +54,9 @@ class HomeView(PublicPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         from .map_views import home_map  # map_views reads through this module (published_partnerships)
 
-        pages = {page.slug: page for page in Page.objects.filter(slug__in=["home", "about"])}
-        # The body below the title is kept per content generation (the template): what it reads is
-        # read only when it is rendered. The figures read every partnership and school.
+        # The title and description's Page records, and the body below the title (the template), are kept
+        # per content generation: what the body reads is read only when it is rendered.
+        pages = remember("home-pages", lambda: {page.slug: page for page in Page.objects.filter(slug__in=HOME_PAGES)})
         return super().get_context_data(
             page=pages.get("home"),
             about=pages.get("about"),
@@ -136,13 +137,15 @@ class PartnershipDetailView(PreviewMixin, PublicPageMixin, DetailView):
         Staff who may change partnerships preview drafts, with the drafts that belong to them."""
         partnership = super().get_object(queryset)
         visible = (lambda qs: qs.all()) if self.previewing else (lambda qs: qs.published())
-        partnership.public_events = visible(partnership.events).order_by("date", "id")
-        partnership.public_school_links = (
-            visible(related_objects(Partnership, "school_links"))
-            .filter(partnership=partnership)
-            .select_related("uk_school__council", "chinese_school__city")
+        partnership.public_events = SimpleLazyObject(lambda: visible(partnership.events).order_by("date", "id"))
+        partnership.public_school_links = SimpleLazyObject(
+            lambda: (
+                visible(related_objects(Partnership, "school_links"))
+                .filter(partnership=partnership)
+                .select_related("uk_school__council", "chinese_school__city")
+            )
         )
-        partnership.public_quotes = visible(Quote.objects).filter(partnership=partnership)
+        partnership.public_quotes = SimpleLazyObject(lambda: visible(Quote.objects).filter(partnership=partnership))
         return partnership
 
     def get_breadcrumbs(self):

@@ -4,6 +4,7 @@ for the content generation (tep_portal/fragment_cache.py)."""
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
@@ -68,9 +69,9 @@ class SchoolDetailView(PreviewMixin, PublicPageMixin, DetailView):
         is kept per content generation (the template). Staff who may change schools preview
         drafts, with the drafts that belong to them."""
         school = super().get_object(queryset)
-        school.public_links = published_links(drafts=self.previewing).filter(uk_school=school)
+        school.public_links = SimpleLazyObject(lambda: published_links(drafts=self.previewing).filter(uk_school=school))
         events = TimelineEvent.objects.all() if self.previewing else TimelineEvent.objects.published()
-        school.public_events = events.filter(schools=school).order_by("date", "id")
+        school.public_events = SimpleLazyObject(lambda: events.filter(schools=school).order_by("date", "id"))
         return school
 
     def get_breadcrumbs(self):

@@ -10,6 +10,8 @@ shared with visitors, who still get 404 for a draft.
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
+from .fragment_cache import remember
+
 
 def may_preview(request, model):
     user = getattr(request, "user", None)
@@ -28,6 +30,15 @@ class PreviewMixin:
         if not hasattr(self, "_previewing"):
             self._previewing = may_preview(self.request, self.model)
         return self._previewing
+
+    def get_object(self, queryset=None):
+        """A visitor's lookup of a published record is made once per content generation
+        (tep_portal/fragment_cache.py): the page's body is kept too, so a visit after the first
+        runs no query. An unknown or unpublished slug raises 404 and keeps nothing."""
+        if self.previewing:
+            return super().get_object(queryset)
+        lookup = super().get_object
+        return remember(f"{self.model._meta.label_lower}-page-object", lambda: lookup(queryset), self.kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
