@@ -65,16 +65,26 @@ class EnquiryCreateView(FormView):
             return self.unavailable_response()
 
     def get(self, request, *args, **kwargs):
-        """Opened from a partnership's page: its shared form, when it is already rendered for
-        this content generation, is the answer, without looking the partnership up (the
-        entry exists only if the slug was published when it was rendered, and every
-        publishing change starts a new generation)."""
-        slug = request.GET.get("partnership", "")
-        if slug and request.META.get("QUERY_STRING", "") == urlencode({"partnership": slug}):
-            html = holes.rendered(request, self.template_name, holes=self.token_inputs(issue_form_token()), key=slug)
+        """The shared blank form, when it is already rendered for this content generation, is the
+        answer, without building the form or looking up the partnership the visitor came from
+        (an entry under a slug exists only if the slug was published when it was rendered, and
+        every publishing change starts a new generation)."""
+        key = self.shared_key()
+        if key is not None:
+            html = holes.rendered(request, self.template_name, holes=self.token_inputs(issue_form_token()), key=key)
             if html is not None:
                 return HttpResponse(html)
         return super().get(request, *args, **kwargs)
+
+    def shared_key(self):
+        """Which shared blank form this address may get: "" at the form's own address, the slug at
+        `?partnership=<slug>`; None with any other query string. The page links to itself in the
+        other language with its query string, so nobody's made-up query string may reach others."""
+        query = self.request.META.get("QUERY_STRING", "")
+        slug = self.request.GET.get("partnership", "")
+        if not query:
+            return ""
+        return slug if slug and query == urlencode({"partnership": slug}) else None
 
     def render_to_response(self, context, **response_kwargs):
         """The page, with this visitor's CSRF and form tokens in its two holes. The blank form
@@ -82,10 +92,8 @@ class EnquiryCreateView(FormView):
         so it is rendered once per content change and shared (tep_portal.holes): a
         cache read instead of rendering the form for every visitor."""
         form = context["form"]
-        # Shared only at its canonical addresses: the page links to itself in the other language
-        # with its query string, and nobody's made-up query string may reach other visitors.
-        canonical_query = urlencode({"partnership": form.came_from}) if form.came_from else ""
-        shared = not form.is_bound and self.request.META.get("QUERY_STRING", "") == canonical_query
+        # Shared only at its own addresses, and under a slug only while it names a published partnership.
+        shared = not form.is_bound and self.shared_key() == form.came_from
         html = holes.render(
             self.request,
             self.template_name,
